@@ -1,0 +1,1 @@
+from radar_as_code.cli import main; raise SystemExit(main())  # noqa: E702

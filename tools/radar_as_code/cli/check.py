@@ -1,0 +1,80 @@
+"""`radar check [PATHS...]`: lint the radar, or some files against the whole radar."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from radar_as_code import report
+from radar_as_code.errors import UsageError
+from radar_as_code import lint
+from radar_as_code.lint.context import Context
+from radar_as_code.load import CONFIG_PATH, is_blip_path, is_decision_path, load
+from radar_as_code.problem import Problem
+from radar_as_code.reader import WorktreeReader
+
+HELP = "check blips, decision records and the config; report every problem at once"
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files to check (default: the whole radar); the rest of the "
+                             "radar is used to resolve references")
+    parser.add_argument("--format", choices=report.FORMATS, default=None,
+                        help="output format (default: github under GitHub Actions, else text)")
+    parser.add_argument("--strict", action="store_true", help="warnings also fail the check")
+
+
+def targets(root: Path, paths: list[str]) -> frozenset[str] | None:
+    """Repository-relative paths of the radar files named on the command line."""
+    if not paths:
+        return None
+    out = set()
+    top = root.resolve()
+    for name in paths:
+        path = Path(name) if Path(name).is_absolute() else Path.cwd() / name
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"no such file: {name}")
+        try:
+            rel = path.absolute().relative_to(top).as_posix() if path.is_symlink() \
+                else path.resolve().relative_to(top).as_posix()
+        except ValueError:
+            raise UsageError(f"{name} is outside the radar's repository ({top})") from None
+        out.add(rel)
+    return frozenset(out)
+
+
+def default_format(fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def problems(root: Path, only: frozenset[str] | None) -> list[Problem]:
+    relevant = None if only is None else frozenset(
+        p for p in only if p == CONFIG_PATH or is_blip_path(p) or is_decision_path(p))
+    if relevant is not None and not relevant:
+        return []
+    loaded = load(WorktreeReader(root), relevant)
+    if loaded.radar is None:
+        return sorted(set(loaded.problems))
+    found = [*loaded.problems,
+             *lint.config_problems(loaded.radar.config, loaded.config_doc, CONFIG_PATH)]
+    scope = None if loaded.complete else relevant
+    return lint.run(Context(loaded.radar, loaded.complete), found, scope)
+
+
+def run(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    found = problems(root, targets(root, args.paths))
+    fmt = default_format(args.format)
+    out = report.render(found, fmt)
+    if out:
+        print(out)
+    if fmt != "json":
+        print(report.summary(found), file=sys.stderr)
+    failing = [p for p in found if p.level == "error" or args.strict]
+    return 1 if failing else 0
+

@@ -1,0 +1,19 @@
+"""`radar rules`: the documentation of every lint rule, from the rules' docstrings."""
+
+from __future__ import annotations
+
+import argparse
+
+from radar_as_code.render.rules import rules_page
+
+HELP = "document every lint rule (Markdown, as on the site's rules page)"
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    del parser  # no options
+
+
+def run(args: argparse.Namespace) -> int:
+    del args
+    print(rules_page(), end="")
+    return 0

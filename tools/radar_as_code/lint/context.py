@@ -1,0 +1,13 @@
+"""What every rule gets: the snapshot and whether it is complete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from radar_as_code.model import Radar
+
+
+@dataclass(frozen=True)
+class Context:
+    radar: Radar
+    complete: bool  # every file was read: rules comparing all files may run

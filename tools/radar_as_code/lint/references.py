@@ -1,0 +1,70 @@
+"""Every reference in front matter resolves.
+
+A blip's ``related`` blips and ``decisions``, a decision record's ``blips``,
+``supersedes`` and ``superseded_by`` must name existing files; nothing refers to
+itself, and no list names the same id twice. A reference to a renamed blip's former id
+is reported with the blip's current id.
+
+Fails:
+
+```yaml
+related: [streamlit, steamlit]   # no blip 'steamlit' (did you mean 'streamlit'?)
+decisions: [0042-use-polars]      # no decision record '0042-use-polars'
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+
+from radar_as_code.lint.context import Context
+from radar_as_code.model import Blip, Decision
+from radar_as_code.problem import Problem
+
+ID = "references"
+LEVEL = "error"
+
+
+def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: str,
+                index: Mapping[str, tuple[str, ...]],
+                renamed: Mapping[str, str]) -> Iterator[Problem]:
+    seen: set[str] = set()
+    for position, value in enumerate(values):
+        where = doc.source.position((key, position))
+        if value in seen:
+            yield Problem(doc.path, *where, ID, LEVEL, f"{key}: '{value}' is listed twice")
+            continue
+        seen.add(value)
+        if value == doc.id:
+            yield Problem(doc.path, *where, ID, LEVEL, f"{key}: '{value}' refers to itself")
+        elif not index:
+            pass  # tags and other lists without an index: only duplicates matter
+        elif value in renamed:
+            yield Problem(doc.path, *where, ID, LEVEL,
+                          f"{key}: '{value}' was renamed to '{renamed[value]}'; "
+                          "refer to the current id")
+        elif value not in index:
+            close = difflib.get_close_matches(value, list(index), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            yield Problem(doc.path, *where, ID, LEVEL, f"{key}: no {what} '{value}'{hint}")
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    radar = ctx.radar
+    renamed = {former: blip.id for blip in radar.blips.values()
+               for former in blip.meta.former_ids if former not in radar.blip_paths}
+    for blip in radar.blips.values():
+        yield from _check_list(blip, "tags", blip.meta.tags, "tag", {}, {})
+        yield from _check_list(blip, "former_ids", blip.meta.former_ids, "id", {}, {})
+        yield from _check_list(blip, "related", blip.meta.related, "blip", radar.blip_paths,
+                               renamed)
+        yield from _check_list(blip, "decisions", blip.meta.decisions, "decision record",
+                               radar.decision_paths, {})
+    for decision in radar.decisions.values():
+        meta = decision.meta
+        yield from _check_list(decision, "blips", meta.blips, "blip", radar.blip_paths, renamed)
+        yield from _check_list(decision, "supersedes", meta.supersedes, "decision record",
+                               radar.decision_paths, {})
+        yield from _check_list(decision, "superseded_by", meta.superseded_by,
+                               "decision record", radar.decision_paths, {})

@@ -1,0 +1,109 @@
+"""Front matter and config match their schema.
+
+Every key must be known (a typo such as ``rnig:`` is an error, never silently dropped),
+every value must have the right type, required values must be present and not empty,
+statuses come from the fixed lists, dates are real dates written ``YYYY-MM-DD``, and
+titles are one line of plain text. The JSON Schema of each file kind is generated from
+the same models (``radar schema``).
+
+Fails:
+
+```yaml
+title: Polars
+quadrant: data
+rnig: adopt          # unknown key 'rnig' (did you mean 'ring'?)
+reviewed: 2024-02-30 # not a real date
+tags: python         # must be a list
+```
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from radar_as_code.problem import Problem
+from radar_as_code.yamlread import YamlDoc
+
+ID = "schema"
+LEVEL = "error"
+CONFIGURABLE = False
+
+M = TypeVar("M", bound=BaseModel)
+
+_ID_HINT = "use lower-case letters and digits in words joined by single hyphens"
+
+
+def _where(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _message(model: type[BaseModel], error: Any) -> str:
+    kind = error["type"]
+    loc = tuple(error["loc"])
+    where = _where(loc)
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        close = difflib.get_close_matches(key, list(_fields(model, loc[:-1])), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown key '{key}'{hint}"
+    if kind == "missing":
+        return f"required key '{where}' is missing"
+    if kind == "string_pattern_mismatch":
+        if "[0-9]{4}" in error["ctx"]["pattern"]:
+            return f"{where}: '{value}' is not a decision-record id (NNNN-slug)"
+        if "[a-z0-9]+" in error["ctx"]["pattern"]:
+            return f"{where}: '{value}' is not a valid id: {_ID_HINT}"
+        return f"{where}: '{value}' does not have the expected form"
+    if kind == "literal_error":
+        return f"{where}: {value!r} is not allowed; expected {error['ctx']['expected']}"
+    if kind in ("tuple_type", "list_type"):
+        return f"{where}: must be a list, not {type(value).__name__}"
+    if kind == "string_type":
+        shown = "an empty value" if value is None else f"{type(value).__name__} {value!r}"
+        return f"{where}: must be text, not {shown} (quote it)"
+    if kind in ("model_type", "dict_type"):
+        return f"{where}: must be a mapping of keys to values"
+    if kind == "value_error":
+        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+    if kind == "too_short" and value is not None and len(value) == 0:
+        return f"{where}: must not be empty"
+    return f"{where}: {error['msg']}" if where else error["msg"]
+
+
+def _fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        field = getattr(current, "model_fields", {}).get(part)
+        if field is None:
+            return []
+        annotation = field.annotation
+        args = getattr(annotation, "__args__", ())
+        current = next((a for a in args if isinstance(a, type) and issubclass(a, BaseModel)),
+                       annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def validate(model: type[M], data: Any, doc: YamlDoc, path: str) -> tuple[M | None, list[Problem]]:
+    """Validate ``data`` read from ``doc``; problems point at the offending key or value."""
+    try:
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        problems = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            on_key = error["type"] in ("extra_forbidden",)
+            if error["type"] == "missing":
+                line, col = doc.position(loc[:-1])
+            else:
+                line, col = doc.position(loc, key=on_key)
+            problems.append(Problem(path, line, col, ID, LEVEL, _message(model, error)))
+        return None, problems

@@ -1,0 +1,186 @@
+"""Files to snapshot: one loader for the working tree and every git revision.
+
+Bad files become problems, never exceptions; a file with problems in its front matter
+is left out of the snapshot (its id stays in the index, so references to it resolve).
+Only a missing or unreadable config stops loading (``SetupError``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from radar_as_code import frontmatter, markdown, textfile, yamlread
+from radar_as_code.errors import SetupError
+from radar_as_code.lint import movement_flags, schema
+from radar_as_code.model import Blip, BlipMeta, Decision, DecisionMeta, Radar, RadarConfig
+from radar_as_code.problem import Problem
+from radar_as_code.reader import Reader
+
+CONFIG_PATH = "radar/radar.yml"
+_IGNORED = frozenset({"README.md"})
+_ADR_NAME = re.compile(r"^adr/[^/]+\.md$")
+
+
+def is_blip_path(path: str) -> bool:
+    return path.startswith("radar/") and path.endswith(".md") and \
+        PurePosixPath(path).name not in _IGNORED
+
+
+def is_decision_path(path: str) -> bool:
+    return bool(_ADR_NAME.match(path)) and PurePosixPath(path).name not in _IGNORED
+
+
+def file_id(path: str) -> str:
+    return PurePosixPath(path).stem
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What loading produced: the snapshot (None if the config is invalid) and problems."""
+
+    radar: Radar | None
+    problems: tuple[Problem, ...]
+    config_doc: yamlread.YamlDoc
+    complete: bool  # every blip and record was read
+
+
+def _index(paths: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        index.setdefault(file_id(path), []).append(path)
+    return {key: tuple(value) for key, value in index.items()}
+
+
+def read_config(reader: Reader, files: Collection[str]) -> tuple[
+        RadarConfig | None, yamlread.YamlDoc, list[Problem]]:
+    if CONFIG_PATH not in files:
+        raise SetupError(f"{CONFIG_PATH} not found in the {reader.label}: "
+                         "is this a radar repository? (run radar from its top folder)")
+    data = reader.read_many([CONFIG_PATH]).get(CONFIG_PATH)
+    if data is None:
+        raise SetupError(f"{CONFIG_PATH} cannot be read")
+    decoded = textfile.decode(CONFIG_PATH, data)
+    if decoded.problem:
+        return None, yamlread.YamlDoc(), [decoded.problem]
+    doc = yamlread.read(CONFIG_PATH, decoded.text)
+    if doc.problems:
+        return None, doc, list(doc.problems)
+    if not isinstance(doc.value, dict):
+        return None, doc, [Problem(CONFIG_PATH, 1, 1, "schema", "error",
+                                   "the config must be a mapping of keys to values")]
+    config, problems = schema.validate(RadarConfig, doc.value, doc, CONFIG_PATH)
+    return config, doc, problems
+
+
+def _front_matter(path: str, data: bytes) -> tuple[
+        yamlread.YamlDoc | None, dict[str, Any], markdown.Body | None, list[Problem]]:
+    decoded = textfile.decode(path, data)
+    if decoded.problem:
+        return None, {}, None, [decoded.problem]
+    split = frontmatter.split(path, decoded.text)
+    if isinstance(split, Problem):
+        return None, {}, None, [split]
+    doc = yamlread.read(path, split.yaml, split.yaml_line)
+    body = markdown.scan(split.body, split.body_line)
+    problems = list(doc.problems)
+    if not isinstance(doc.value, dict):
+        if not problems:
+            what = "empty" if doc.value is None else f"a {type(doc.value).__name__}"
+            problems.append(Problem(path, split.yaml_line - 1, 1, frontmatter.RULE, "error",
+                                    f"front matter is {what}; it must be a mapping of keys "
+                                    "to values"))
+        return None, {}, None, problems
+    return doc, doc.value, body, problems
+
+
+def load_blip(path: str, data: bytes) -> tuple[Blip | None, list[Problem]]:
+    doc, values, body, problems = _front_matter(path, data)
+    if doc is None or body is None:
+        return None, problems
+    values, flags = movement_flags.extract(values, doc, path)
+    problems += flags
+    meta, invalid = schema.validate(BlipMeta, values, doc, path)
+    problems += invalid
+    if meta is None or any(p.level == "error" for p in problems):
+        return None, problems
+    return Blip(file_id(path), path, meta, body, doc), problems
+
+
+def load_decision(path: str, data: bytes) -> tuple[Decision | None, list[Problem]]:
+    doc, values, body, problems = _front_matter(path, data)
+    if doc is None or body is None:
+        return None, problems
+    meta, invalid = schema.validate(DecisionMeta, values, doc, path)
+    problems += invalid
+    if meta is None or any(p.level == "error" for p in problems):
+        return None, problems
+    return Decision(file_id(path), path, meta, body, doc), problems
+
+
+def _references(blips: Iterable[Blip], decisions: Iterable[Decision],
+                blip_paths: dict[str, tuple[str, ...]],
+                decision_paths: dict[str, tuple[str, ...]]) -> set[str]:
+    """Files one hop away from the given documents: what the two-way checks need."""
+    out: set[str] = set()
+    for blip in blips:
+        for ref in blip.meta.decisions:
+            out.update(decision_paths.get(ref, ()))
+    for decision in decisions:
+        for ref in decision.meta.blips:
+            out.update(blip_paths.get(ref, ()))
+        for ref in (*decision.meta.supersedes, *decision.meta.superseded_by):
+            out.update(decision_paths.get(ref, ()))
+    return out
+
+
+def load(reader: Reader, only: Collection[str] | None = None) -> Loaded:
+    """Read the radar. With ``only``, read just those files and what they reference."""
+    listing = reader.listing()
+    files = listing.files
+    config, config_doc, problems = read_config(reader, files)
+    problems = list(listing.problems) + problems
+    if config is None:
+        return Loaded(None, tuple(problems), config_doc, False)
+    blip_paths = _index(p for p in files if is_blip_path(p))
+    decision_paths = _index(p for p in files if is_decision_path(p))
+    wanted = [p for p in files if is_blip_path(p) or is_decision_path(p)]
+    complete = only is None or CONFIG_PATH in only
+    if not complete:
+        wanted = [p for p in wanted if p in set(only or ())]
+    blips: dict[str, Blip] = {}
+    decisions: dict[str, Decision] = {}
+
+    def read(paths: Iterable[str]) -> tuple[list[Blip], list[Decision]]:
+        new_blips, new_decisions = [], []
+        todo = sorted(set(paths))
+        contents = reader.read_many(todo)
+        for path in todo:
+            data = contents.get(path)
+            if data is None:
+                problems.append(Problem(path, 1, 1, "file", "error", "file cannot be read"))
+                continue
+            if is_blip_path(path):
+                blip, found = load_blip(path, data)
+                if blip is not None and blip.id not in blips:
+                    blips[blip.id] = blip
+                    new_blips.append(blip)
+            else:
+                decision, found = load_decision(path, data)
+                if decision is not None and decision.id not in decisions:
+                    decisions[decision.id] = decision
+                    new_decisions.append(decision)
+            problems.extend(found)
+        return new_blips, new_decisions
+
+    first_blips, first_decisions = read(wanted)
+    if not complete:
+        hop = _references(first_blips, first_decisions, blip_paths, decision_paths)
+        read(hop - set(wanted))
+    radar = Radar(config=config, config_path=CONFIG_PATH, blip_paths=blip_paths,
+                  decision_paths=decision_paths, files=files, blips=blips,
+                  decisions=decisions)
+    return Loaded(radar, tuple(problems), config_doc, complete)

@@ -1,0 +1,219 @@
+"""Strict, frozen models of the radar's files. No I/O here.
+
+Front matter and config are validated with pydantic (unknown keys are errors, values are
+not coerced); the documents and the snapshot that hold them are frozen dataclasses.
+Derived facts (blip numbers, movements) are computed, never stored in files.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from radar_as_code.markdown import Body
+from radar_as_code.yamlread import YamlDoc
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ADR_ID_PATTERN = r"^[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*$"
+_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def _one_line(value: str) -> str:
+    value = unicodedata.normalize("NFC", value)
+    bad = _UNSAFE.search(value)
+    if bad:
+        raise ValueError(f"must be one line of plain text, without control or "
+                         f"direction-changing characters (found U+{ord(bad.group()):04X})")
+    if not value.strip():
+        raise ValueError("must not be empty")
+    if value != value.strip():
+        raise ValueError("must not start or end with spaces")
+    return value
+
+
+_DAY = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _day(value: object) -> object:
+    """Dates are written YYYY-MM-DD and must exist; nothing else becomes a date."""
+    if isinstance(value, str) and _DAY.match(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise ValueError(f"'{value}' is not a real date ({exc})") from None
+    if isinstance(value, date):
+        return value
+    raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
+
+
+Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
+AdrId = Annotated[str, Field(pattern=ADR_ID_PATTERN, max_length=90)]
+Line = Annotated[str, Field(max_length=200), AfterValidator(_one_line)]
+Day = Annotated[date, BeforeValidator(_day)]
+BlipStatus = Literal["active", "retired"]
+DecisionStatus = Literal["proposed", "accepted", "rejected", "deprecated", "superseded"]
+RuleLevel = Literal["error", "warning", "off"]
+
+
+def _ids(kind: str) -> object:
+    return Field(default=(), strict=False, max_length=200, description=kind)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Entry(_Strict):
+    """A quadrant or a ring."""
+
+    id: Id
+    label: Line
+    description: str = ""
+
+
+class SectionSpec(_Strict):
+    """A rationale section: its id and the heading it has in the files."""
+
+    id: Id
+    heading: Line
+    required: bool = True
+
+
+DEFAULT_BLIP_SECTIONS = (
+    SectionSpec(id="context", heading="Context"),
+    SectionSpec(id="criteria", heading="Decision criteria"),
+    SectionSpec(id="options", heading="Options considered"),
+    SectionSpec(id="decision", heading="Decision"),
+    SectionSpec(id="consequences", heading="Consequences"),
+)
+DEFAULT_ADR_SECTIONS = (
+    SectionSpec(id="context", heading="Context"),
+    SectionSpec(id="drivers", heading="Decision drivers"),
+    SectionSpec(id="options", heading="Considered options"),
+    SectionSpec(id="outcome", heading="Decision outcome"),
+    SectionSpec(id="consequences", heading="Consequences"),
+)
+
+
+def _unique(what: str, values: list[str]) -> None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            raise ValueError(f"{what} '{value}' is listed twice")
+        seen.add(value)
+
+
+class RadarConfig(_Strict):
+    """`radar/radar.yml`: what this radar is made of."""
+
+    title: Line
+    description: str = ""
+    language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")] = "en"
+    edition_tag: Annotated[str, Field(min_length=1, max_length=100,
+                                      pattern=r"^[A-Za-z0-9._/*?\[\]-]+$")] = "edition-*"
+    quadrants: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=16)
+    rings: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=12)
+    blip_sections: tuple[SectionSpec, ...] = Field(DEFAULT_BLIP_SECTIONS, strict=False)
+    adr_sections: tuple[SectionSpec, ...] = Field(DEFAULT_ADR_SECTIONS, strict=False)
+    adr_min_options: int = Field(3, ge=0, le=20)
+    tags: tuple[Id, ...] = Field((), strict=False, max_length=1000,
+                                 description="Tag vocabulary; empty means any tag.")
+    rules: dict[str, RuleLevel] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> RadarConfig:
+        _unique("quadrant", [q.id for q in self.quadrants])
+        _unique("ring", [r.id for r in self.rings])
+        _unique("blip section", [s.id for s in self.blip_sections])
+        _unique("decision-record section", [s.id for s in self.adr_sections])
+        _unique("tag", list(self.tags))
+        return self
+
+    def ring_index(self, ring: str) -> int:
+        return [r.id for r in self.rings].index(ring)
+
+    def quadrant_index(self, quadrant: str) -> int:
+        return [q.id for q in self.quadrants].index(quadrant)
+
+
+class BlipMeta(_Strict):
+    """The front matter of a blip, `radar/<id>.md`."""
+
+    title: Line
+    quadrant: Id
+    ring: Id
+    status: BlipStatus = "active"
+    tags: tuple[Id, ...] = _ids("tags from the config's vocabulary")  # type: ignore[assignment]
+    related: tuple[Id, ...] = _ids("ids of related blips")  # type: ignore[assignment]
+    decisions: tuple[AdrId, ...] = _ids("ids of decision records")  # type: ignore[assignment]
+    reviewed: Day
+    former_ids: tuple[Id, ...] = _ids("ids this blip had before")  # type: ignore[assignment]
+
+
+class DecisionMeta(_Strict):
+    """The front matter of a decision record, `adr/NNNN-slug.md`."""
+
+    title: Line
+    status: DecisionStatus
+    date: Day
+    deciders: tuple[Line, ...] = Field(strict=False, min_length=1, max_length=50)
+    supersedes: tuple[AdrId, ...] = _ids("records this one replaces")  # type: ignore[assignment]
+    superseded_by: tuple[AdrId, ...] = _ids(  # type: ignore[assignment]
+        "records that replace this one")
+    blips: tuple[Id, ...] = _ids("blips the decision concerns")  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Blip:
+    id: str
+    path: str
+    meta: BlipMeta
+    body: Body
+    source: YamlDoc = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Decision:
+    id: str
+    path: str
+    meta: DecisionMeta
+    body: Body
+    source: YamlDoc = field(repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Radar:
+    """A snapshot of the radar: at the working tree or at a git revision.
+
+    ``blip_paths`` and ``decision_paths`` index every file by id (several paths for one id
+    is a problem); ``blips`` and ``decisions`` hold the files that were read and are valid,
+    which is all of them in a complete snapshot.
+    """
+
+    config: RadarConfig
+    config_path: str
+    blip_paths: Mapping[str, tuple[str, ...]]
+    decision_paths: Mapping[str, tuple[str, ...]]
+    files: frozenset[str]
+    blips: Mapping[str, Blip]
+    decisions: Mapping[str, Decision]
+
+    @cached_property
+    def numbers(self) -> dict[str, int]:
+        """Number of each active blip on the picture: by quadrant, ring, then title."""
+        config = self.config
+        quadrants = {q.id: i for i, q in enumerate(config.quadrants)}
+        rings = {r.id: i for i, r in enumerate(config.rings)}
+        active = [b for b in self.blips.values()
+                  if b.meta.status == "active" and b.meta.quadrant in quadrants
+                  and b.meta.ring in rings]
+        active.sort(key=lambda b: (quadrants[b.meta.quadrant], rings[b.meta.ring],
+                                   b.meta.title.casefold(), b.id))
+        return {b.id: n for n, b in enumerate(active, start=1)}
