@@ -97,6 +97,12 @@ def _front_matter(path: str, data: bytes) -> tuple[
     return doc, doc.value, body, problems
 
 
+def _not_cascading(found: list[Problem], before: list[Problem]) -> list[Problem]:
+    """Schema problems on a line that already has a YAML problem only repeat it."""
+    lines = {p.line for p in before if p.rule == yamlread.RULE}
+    return [p for p in found if p.line not in lines]
+
+
 def load_blip(path: str, data: bytes) -> tuple[Blip | None, list[Problem]]:
     doc, values, body, problems = _front_matter(path, data)
     if doc is None or body is None:
@@ -104,7 +110,7 @@ def load_blip(path: str, data: bytes) -> tuple[Blip | None, list[Problem]]:
     values, flags = movement_flags.extract(values, doc, path)
     problems += flags
     meta, invalid = schema.validate(BlipMeta, values, doc, path)
-    problems += invalid
+    problems += _not_cascading(invalid, problems)
     if meta is None or any(p.level == "error" for p in problems):
         return None, problems
     return Blip(file_id(path), path, meta, body, doc), problems
@@ -115,7 +121,7 @@ def load_decision(path: str, data: bytes) -> tuple[Decision | None, list[Problem
     if doc is None or body is None:
         return None, problems
     meta, invalid = schema.validate(DecisionMeta, values, doc, path)
-    problems += invalid
+    problems += _not_cascading(invalid, problems)
     if meta is None or any(p.level == "error" for p in problems):
         return None, problems
     return Decision(file_id(path), path, meta, body, doc), problems

@@ -59,7 +59,7 @@ Line = Annotated[str, Field(max_length=200), AfterValidator(_one_line)]
 Day = Annotated[date, BeforeValidator(_day)]
 BlipStatus = Literal["active", "retired"]
 DecisionStatus = Literal["proposed", "accepted", "rejected", "deprecated", "superseded"]
-RuleLevel = Literal["error", "warning", "off"]
+RuleLevel = Literal["error", "warning", "disable"]
 
 
 def _ids(kind: str) -> object:

@@ -22,6 +22,7 @@ from radar_as_code.problem import Problem
 RULE = "yaml"
 MAX_DEPTH = 16
 MAX_DIGITS = 30
+MAX_PROBLEMS = 50  # per document: past this, reading stops
 
 Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
@@ -227,6 +228,11 @@ def read(path: str, text: str, first_line: int = 1) -> YamlDoc:
     try:
         for event in _events(text):
             if not reader.feed(event):
+                break
+            if len(reader.doc.problems) >= MAX_PROBLEMS:
+                reader.problem(reader.pos(event),
+                               f"more than {MAX_PROBLEMS} problems: stopped reading this file")
+                reader.doc.value = None
                 break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -3,7 +3,7 @@
 A rule module has an ``ID``, a default ``LEVEL``, a docstring (what it checks, then an
 example that fails) and, for rules run on the loaded snapshot, ``check(ctx)`` yielding
 problems. Rules without ``check`` are applied while files are read (see ``load.py``);
-``CONFIGURABLE = False`` marks rules that cannot be turned off, because a file that
+``CONFIGURABLE = False`` marks rules that cannot be disabled, because a file that
 breaks them cannot be read at all.
 """
 
@@ -69,7 +69,7 @@ def run(ctx: Context, loaded: Iterable[Problem], targets: frozenset[str] | None)
         if targets is not None and problem.path not in targets:
             continue
         level = levels.get(problem.rule)
-        if level == "off" and configurable(problem.rule):
+        if level == "disable" and configurable(problem.rule):
             continue
         if level in ("error", "warning") and configurable(problem.rule):
             problem = Problem(problem.path, problem.line, problem.col, problem.rule,

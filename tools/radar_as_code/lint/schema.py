@@ -70,6 +70,10 @@ def _message(model: type[BaseModel], error: Any) -> str:
         return f"{where}: must be text, not {shown} (quote it)"
     if kind in ("model_type", "dict_type"):
         return f"{where}: must be a mapping of keys to values"
+    if kind in ("int_type", "int_parsing"):
+        return f"{where}: must be a whole number, not {value!r}"
+    if kind == "bool_type":
+        return f"{where}: must be true or false, not {value!r}"
     if kind == "value_error":
         return f"{where}: {error['msg'].removeprefix('Value error, ')}"
     if kind == "too_short" and value is not None and len(value) == 0:

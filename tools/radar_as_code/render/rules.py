@@ -11,7 +11,7 @@ def rules_page() -> str:
     out = ["# Lint rules", "",
            "`radar check` applies these rules, in pre-commit and in CI. Each problem names",
            "its file, line, column and rule. The level of a rule that can be changed is set",
-           "under `rules:` in `radar/radar.yml` (`error`, `warning` or `off`).", "",
+           "under `rules:` in `radar/radar.yml` (`error`, `warning` or `disable`).", "",
            "| rule | default level | can be changed | checks |", "| --- | --- | --- | --- |"]
     for rule, module in REGISTRY.items():
         doc = inspect.getdoc(module) or ""
