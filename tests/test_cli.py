@@ -1,0 +1,199 @@
+"""The `radar` command: formats, exit codes, partial checks, `show`, `schema`, `rules`."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, TESTS, Run
+from radar_as_code.cli import schema as schema_cli
+from radar_as_code.lint import REGISTRY
+
+GOLDEN = TESTS / "golden"
+
+
+def golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text)
+    assert text == path.read_text()
+
+
+def break_it(repo: Path) -> None:
+    alpha = repo / "radar" / "alpha.md"
+    alpha.write_text(alpha.read_text().replace("ring: adopt", "rnig: adopt"))
+    beta = repo / "radar" / "beta.md"
+    beta.write_text(beta.read_text().replace("reviewed:", "related: [alpha, zeta]\nreviewed:"))
+
+
+def test_clean_radar(base_radar: Path, run: Run) -> None:
+    result = run("-C", base_radar, "check")
+    assert (result.code, result.out, result.err) == (0, "", "no problems\n")
+
+
+def test_text_format(base_radar: Path, run: Run) -> None:
+    break_it(base_radar)
+    result = run("-C", base_radar, "check", "--format", "text")
+    assert result.code == 1
+    golden("check.txt", result.out)
+    assert result.err == "3 errors, 0 warnings in 2 files\n"
+
+
+def test_json_format(base_radar: Path, run: Run) -> None:
+    break_it(base_radar)
+    result = run("-C", base_radar, "check", "--format", "json")
+    assert result.code == 1
+    golden("check.json", result.out)
+    data = json.loads(result.out)
+    assert data["errors"] == 3
+    assert set(data["problems"][0]) == {"path", "line", "col", "rule", "level", "message"}
+
+
+def test_github_format_is_automatic_under_actions(base_radar: Path, run: Run,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    break_it(base_radar)
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    result = run("-C", base_radar, "check")
+    golden("check.github", result.out)
+    assert result.out.startswith("::error file=radar/alpha.md,line=")
+
+
+def test_github_annotation_escapes_user_text(base_radar: Path, run: Run) -> None:
+    alpha = base_radar / "radar" / "alpha.md"
+    alpha.write_text(alpha.read_text().replace("related: [beta]",
+                                               'related: [beta]\n"a,b:%\\x0a::x": 1'))
+    result = run("-C", base_radar, "check", "--format", "github")
+    assert "unknown key 'a,b:%\\x0a::x'" not in result.out
+    line = result.out.splitlines()[0]
+    assert line.startswith("::error file=radar/alpha.md,line=7,col=1,title=schema::")
+    assert "a,b:%25\\x0a::x" in line  # '%' escaped; the newline shown, never emitted
+    assert len(result.out.splitlines()) == 1
+
+
+def test_warnings_pass_unless_strict(base_radar: Path, run: Run) -> None:
+    beta = base_radar / "radar" / "beta.md"
+    beta.write_text(beta.read_text() + "\n## Notes\n\nExtra.\n")
+    assert run("-C", base_radar, "check").code == 0
+    assert run("-C", base_radar, "check", "--strict").code == 1
+
+
+def test_rule_levels_from_config(base_radar: Path, run: Run) -> None:
+    break_it(base_radar)
+    config = base_radar / "radar" / "radar.yml"
+    config.write_text(config.read_text() + "rules:\n  references: warning\n")
+    result = run("-C", base_radar, "check")
+    assert "warning: related: no blip 'zeta'" in result.out
+    config.write_text(config.read_text().replace("references: warning", "references: disable"))
+    result = run("-C", base_radar, "check")
+    assert "zeta" not in result.out
+
+
+def test_partial_check_reports_only_named_files(base_radar: Path, run: Run,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    break_it(base_radar)
+    beta = base_radar / "radar" / "beta.md"
+    beta.write_text(beta.read_text().replace("ring: trial", "ring: trail"))
+    monkeypatch.chdir(base_radar)
+    only_beta = run("check", "radar/beta.md")
+    assert only_beta.code == 1
+    assert only_beta.out.splitlines() == [
+        "radar/beta.md:4:7: error: unknown ring 'trail' (did you mean 'trial'?) [vocabulary]",
+        "radar/beta.md:5:18: error: related: no blip 'zeta' (did you mean 'beta'?) [references]"]
+    assert run("check", "README.md" if (base_radar / "README.md").exists() else
+               "radar/radar.yml").code == 1  # the config changed: everything is checked
+    assert run("check", "adr/0001-choose-alpha.md").code == 0
+
+
+def test_partial_check_resolves_references_without_reading_them(
+        base_radar: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    (base_radar / "radar" / "beta.md").write_bytes(b"\x00 not even text")
+    monkeypatch.chdir(base_radar)
+    # alpha relates to beta; beta is broken but exists, so alpha alone is clean
+    assert run("check", "radar/alpha.md").code == 0
+    assert run("check").code == 1
+
+
+def test_usage_errors(base_radar: Path, run: Run, tmp_path: Path) -> None:
+    assert run("-C", base_radar, "check", "radar/nope.md").code == 2
+    assert run("-C", base_radar, "check", "--format", "xml").code == 2
+    assert run("nosuchcommand").code == 2
+    outside = tmp_path / "outside.md"
+    outside.write_text("x")
+    result = run("-C", base_radar, "check", outside)
+    assert result.code == 2
+    assert "outside the radar's repository" in result.err
+
+
+def test_show_json(base_radar: Path, run: Run) -> None:
+    result = run("-C", base_radar, "show", "--format", "json")
+    assert result.code == 0
+    golden("show.json", result.out)
+    data = json.loads(result.out)
+    assert [b["number"] for b in data["blips"]] == [1, 2]
+    assert set(data["blips"][0]) == {"id", "title", "quadrant", "ring", "status", "tags",
+                                     "related", "decisions", "former_ids", "reviewed",
+                                     "number", "path"}
+    assert {"id", "title", "status", "blips", "supersedes", "superseded_by", "path"} <= set(
+        data["decisions"][0])
+
+
+def test_show_numbers_by_quadrant_ring_title(base_radar: Path, run: Run) -> None:
+    template = (base_radar / "radar" / "beta.md").read_text()
+    for ident, title, quadrant, ring in [("zulu", "Zulu", "tools", "adopt"),
+                                         ("echo", "echo", "tools", "trial"),
+                                         ("retired-one", "Retired", "tools", "adopt")]:
+        text = template.replace("title: Beta", f"title: {title}").replace(
+            "quadrant: methods", f"quadrant: {quadrant}").replace("ring: trial", f"ring: {ring}")
+        if ident == "retired-one":
+            text = text.replace("reviewed:", "status: retired\nreviewed:")
+        (base_radar / "radar" / f"{ident}.md").write_text(text)
+    data = json.loads(run("-C", base_radar, "show", "--format", "json").out)
+    assert [(b["id"], b["number"]) for b in data["blips"]] == [
+        ("alpha", 1), ("zulu", 2), ("echo", 3), ("beta", 4), ("retired-one", None)]
+
+
+def test_show_text(base_radar: Path, run: Run) -> None:
+    result = run("-C", base_radar, "show")
+    golden("show.txt", result.out)
+
+
+def test_committed_schemas_do_not_drift() -> None:
+    for kind in schema_cli.KINDS:
+        committed = (ROOT / "docs" / "schema" / f"{kind}.schema.json").read_text()
+        assert committed == schema_cli.schema(kind), f"run `make schema` ({kind})"
+
+
+def test_schema_validates_this_radar() -> None:
+    import jsonschema  # installed with check-jsonschema
+
+    from radar_as_code import frontmatter, yamlread
+
+    validator = jsonschema.Draft202012Validator(
+        json.loads(schema_cli.schema("blip")), format_checker=jsonschema.FormatChecker())
+    for path in sorted((ROOT / "radar").glob("*.md")):
+        split = frontmatter.split(str(path), path.read_text())
+        assert not isinstance(split, Exception)
+        data = yamlread.read(str(path), split.yaml).value  # type: ignore[union-attr]
+        errors = list(validator.iter_errors(data))
+        assert not errors, (path, errors)
+
+
+def test_every_rule_is_documented_and_has_cases() -> None:
+    for rule, module in REGISTRY.items():
+        doc = inspect.getdoc(module) or ""
+        assert doc.split("\n")[0].endswith("."), rule
+        assert "\nFails" in doc, f"{rule}: its docstring has no failing example"
+        assert module.LEVEL in ("error", "warning")
+        cases = TESTS / "cases" / rule / "fail"
+        assert cases.is_dir() and any(cases.iterdir()), f"{rule}: no failing cases"
+
+
+def test_rules_page(run: Run) -> None:
+    result = run("rules")
+    assert result.code == 0
+    for rule in REGISTRY:
+        assert f"\n## {rule}\n" in result.out
