@@ -1,0 +1,76 @@
+"""GitHub Actions cannot run here: the workflows are validated offline instead."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+SHA = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
+
+
+def load(path: Path) -> dict[Any, Any]:
+    data = yaml.safe_load(path.read_text())
+    assert isinstance(data, dict)
+    return data
+
+
+def steps(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_there_are_workflows() -> None:
+    assert [p.name for p in WORKFLOWS if p.name == "ci.yml"] == ["ci.yml"]
+
+
+def test_github_workflow_schema() -> None:
+    result = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-workflows", *WORKFLOWS],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_offline_pedantic() -> None:
+    result = subprocess.run(
+        [BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
+         ROOT / ".github" / "workflows"],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_hardening(path: Path) -> None:
+    workflow = load(path)
+    triggers = workflow[True] if True in workflow else workflow["on"]  # YAML 1.1: on -> True
+    assert "pull_request_target" not in triggers
+    assert workflow.get("permissions") == {}, "top-level token permissions must be empty"
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, f"job {name} must declare its permissions"
+        assert "timeout-minutes" in job, f"job {name} needs a timeout"
+    for step in steps(workflow):
+        if "uses" in step:
+            assert SHA.match(step["uses"]), f"{step['uses']} is not pinned by commit SHA"
+            if step["uses"].startswith("actions/checkout@"):
+                assert step.get("with", {}).get("persist-credentials") is False
+        if "run" in step:
+            assert "${{" not in step["run"], f"expression inside run: {step['run']!r}"
+
+
+def test_ci_runs_the_full_history_check_and_tests() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "ci.yml")
+    all_steps = steps(workflow)
+    checkout = next(s for s in all_steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0
+    runs = "\n".join(s.get("run", "") for s in all_steps)
+    assert "radar check --format github" in runs
+    assert "pre-commit run --all-files" in runs
+    assert "make test" in runs
