@@ -43,7 +43,6 @@ def make_repo(tmp_path: Path, config: dict[str, Any]) -> Path:
 
 
 def refuse_then_accept(repo: Path, tmp_path: Path) -> None:
-    os.environ.setdefault("PRE_COMMIT_HOME", str(tmp_path / "pre-commit-home"))
     subprocess.run([BIN / "pre-commit", "install"], cwd=repo, check=True, capture_output=True)
     alpha = repo / "radar" / "alpha.md"
     alpha.write_text(alpha.read_text().replace("related: [beta]", "related: [beta, zeta]"))

@@ -1,1 +1,3 @@
-from radar_as_code.cli import main; raise SystemExit(main())  # noqa: E702
+from radar_as_code.cli import main
+
+raise SystemExit(main())

@@ -86,6 +86,8 @@ class _Reader:
 
     def pos(self, event: ev.Event) -> Pos:
         mark = event.start_mark
+        if mark is None:  # pragma: no cover - libyaml marks every event
+            return (self.first_line, 1)
         return (mark.line + self.first_line, mark.column + 1)
 
     def problem(self, pos: Pos, message: str) -> None:
@@ -217,7 +219,9 @@ def _events(text: str) -> Iterator[ev.Event]:
     loader = _Loader(text)
     try:
         while loader.check_event():
-            yield loader.get_event()
+            event = loader.get_event()
+            if event is not None:
+                yield event
     finally:
         loader.dispose()
 

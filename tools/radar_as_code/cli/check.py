@@ -7,9 +7,8 @@ import os
 import sys
 from pathlib import Path
 
-from radar_as_code import report
+from radar_as_code import lint, report
 from radar_as_code.errors import UsageError
-from radar_as_code import lint
 from radar_as_code.lint.context import Context
 from radar_as_code.load import CONFIG_PATH, is_blip_path, is_decision_path, load
 from radar_as_code.problem import Problem

@@ -6,11 +6,14 @@ import argparse
 import json
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from radar_as_code import atomic
 from radar_as_code.model import BlipMeta, DecisionMeta, RadarConfig
 
 HELP = "print or write the JSON Schemas of blip, decision-record and config files"
-KINDS = {"blip": BlipMeta, "decision": DecisionMeta, "config": RadarConfig}
+KINDS: dict[str, type[BaseModel]] = {
+    "blip": BlipMeta, "decision": DecisionMeta, "config": RadarConfig}
 _IDS = "https://radar-as-code.invalid/schema/{}.schema.json"
 
 

@@ -14,8 +14,9 @@ radar/passwd.md  -> a symbolic link to /etc/passwd
 ```
 """
 
+from radar_as_code.problem import Level
 from radar_as_code.textfile import RULE as ID
 
-LEVEL = "error"
+LEVEL: Level = "error"
 CONFIGURABLE = False
 __all__ = ["ID", "LEVEL"]

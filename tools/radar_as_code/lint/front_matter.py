@@ -23,7 +23,8 @@ quadrant: data       <- never closed
 """
 
 from radar_as_code.frontmatter import RULE as ID
+from radar_as_code.problem import Level
 
-LEVEL = "error"
+LEVEL: Level = "error"
 CONFIGURABLE = False
 __all__ = ["ID", "LEVEL"]

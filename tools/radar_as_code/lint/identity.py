@@ -24,10 +24,10 @@ from pathlib import PurePosixPath
 
 from radar_as_code.lint.context import Context
 from radar_as_code.model import ADR_ID_PATTERN, ID_PATTERN, Blip, Decision
-from radar_as_code.problem import Problem
+from radar_as_code.problem import Level, Problem
 
 ID = "identity"
-LEVEL = "error"
+LEVEL: Level = "error"
 
 _ID = re.compile(ID_PATTERN)
 _ADR_ID = re.compile(ADR_ID_PATTERN)

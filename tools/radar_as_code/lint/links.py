@@ -24,10 +24,11 @@ from urllib.parse import unquote
 
 from radar_as_code.lint.context import Context
 from radar_as_code.markdown import Link
-from radar_as_code.problem import Problem
+from radar_as_code.model import Blip, Decision
+from radar_as_code.problem import Level, Problem
 
 ID = "links"
-LEVEL = "error"
+LEVEL: Level = "error"
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -70,7 +71,7 @@ def problem(source: str, link: Link, files: frozenset[str]) -> str | None:
 
 def check(ctx: Context) -> Iterator[Problem]:
     files = ctx.radar.files
-    docs = [*ctx.radar.blips.values(), *ctx.radar.decisions.values()]
+    docs: list[Blip | Decision] = [*ctx.radar.blips.values(), *ctx.radar.decisions.values()]
     for doc in docs:
         for link in doc.body.links:
             message = problem(doc.path, link, files)

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from radar_as_code.problem import Problem
+from radar_as_code.problem import Level, Problem
 from radar_as_code.yamlread import YamlDoc
 
 ID = "movement-flags"
-LEVEL = "error"
+LEVEL: Level = "error"
 CONFIGURABLE = False
 
 _KEY = re.compile(r"^(?:is[-_]?)?(?:new|moved?|movement|changed|updated|moved[-_]?(?:in|out))$",

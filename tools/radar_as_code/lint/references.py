@@ -20,10 +20,10 @@ from collections.abc import Iterator, Mapping
 
 from radar_as_code.lint.context import Context
 from radar_as_code.model import Blip, Decision
-from radar_as_code.problem import Problem
+from radar_as_code.problem import Level, Problem
 
 ID = "references"
-LEVEL = "error"
+LEVEL: Level = "error"
 
 
 def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: str,

@@ -24,11 +24,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from radar_as_code.problem import Problem
+from radar_as_code.problem import Level, Problem
 from radar_as_code.yamlread import YamlDoc
 
 ID = "schema"
-LEVEL = "error"
+LEVEL: Level = "error"
 CONFIGURABLE = False
 
 M = TypeVar("M", bound=BaseModel)

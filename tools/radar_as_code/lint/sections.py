@@ -23,15 +23,16 @@ Why we need a dataframe library.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from radar_as_code.lint.context import Context
 from radar_as_code.markdown import Body
 from radar_as_code.model import SectionSpec
-from radar_as_code.problem import Problem
+from radar_as_code.problem import Level, Problem
 
 ID = "sections"
-LEVEL = "error"
+LEVEL: Level = "error"
 
 
 def _check_body(path: str, body: Body, specs: tuple[SectionSpec, ...],
@@ -69,7 +70,7 @@ def _check_body(path: str, body: Body, specs: tuple[SectionSpec, ...],
                       f"missing {what} section{'s' if len(missing) > 1 else ''}: "
                       + ", ".join(f"'## {h}'" for h in missing))
     ranks = {spec.id: rank for rank, spec in enumerate(specs)}
-    for before, after in zip(order, order[1:], strict=False):
+    for before, after in itertools.pairwise(order):
         if ranks[after] < ranks[before]:
             yield Problem(path, found[after], 1, ID, LEVEL,
                           f"section '{specs[ranks[after]].heading}' should come before "

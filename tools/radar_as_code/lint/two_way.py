@@ -21,10 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from radar_as_code.lint.context import Context
-from radar_as_code.problem import Problem
+from radar_as_code.problem import Level, Problem
 
 ID = "two-way"
-LEVEL = "error"
+LEVEL: Level = "error"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -39,15 +39,15 @@ def check(ctx: Context) -> Iterator[Problem]:
     for decision in radar.decisions.values():
         meta = decision.meta
         for index, ref in enumerate(meta.blips):
-            blip = radar.blips.get(ref)
-            if blip is not None and decision.id not in blip.meta.decisions:
+            other = radar.blips.get(ref)
+            if other is not None and decision.id not in other.meta.decisions:
                 yield Problem(decision.path, *decision.source.position(("blips", index)), ID,
                               LEVEL, f"blip '{ref}' does not list this record under its "
                               "decisions: add it there, or remove it here")
         for key, back in (("supersedes", "superseded_by"), ("superseded_by", "supersedes")):
             for index, ref in enumerate(getattr(meta, key)):
-                other = radar.decisions.get(ref)
-                if other is not None and decision.id not in getattr(other.meta, back):
+                successor = radar.decisions.get(ref)
+                if successor is not None and decision.id not in getattr(successor.meta, back):
                     yield Problem(decision.path, *decision.source.position((key, index)), ID,
                                   LEVEL, f"{key}: '{ref}' does not name this record under "
                                   f"{back}")

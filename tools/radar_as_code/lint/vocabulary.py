@@ -19,10 +19,10 @@ import difflib
 from collections.abc import Iterator
 
 from radar_as_code.lint.context import Context
-from radar_as_code.problem import Problem
+from radar_as_code.problem import Level, Problem
 
 ID = "vocabulary"
-LEVEL = "error"
+LEVEL: Level = "error"
 
 
 def _unknown(what: str, value: str, known: list[str]) -> str:

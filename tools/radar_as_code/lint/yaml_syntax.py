@@ -17,8 +17,9 @@ title: Polars                 # duplicate key
 ```
 """
 
+from radar_as_code.problem import Level
 from radar_as_code.yamlread import RULE as ID
 
-LEVEL = "error"
+LEVEL: Level = "error"
 CONFIGURABLE = False
 __all__ = ["ID", "LEVEL"]
