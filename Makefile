@@ -16,7 +16,7 @@ $(UV):
 	.tools/bin/python -m pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
 
 $(VENV)/.synced: $(UV) pyproject.toml uv.lock
-	$(UV) sync --locked --all-extras --no-progress
+	$(UV) sync --locked --all-extras --no-progress --compile-bytecode
 	touch $@
 
 check: $(VENV)/.synced

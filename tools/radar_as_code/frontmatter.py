@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from radar_as_code.problem import Problem
 
 RULE = "front-matter"
 _OPEN = "---"
-_CLOSE = ("---", "...")
+_CLOSING = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|$)")
 
 
 @dataclass(frozen=True)
@@ -20,18 +21,17 @@ class Split:
 
 
 def split(path: str, text: str) -> Split | Problem:
-    lines = text.split("\n")
-    if lines[0].rstrip() != _OPEN:
+    first, _, rest = text.partition("\n")
+    if first.rstrip() != _OPEN:
         return Problem(path, 1, 1, RULE, "error",
                        "file must start with YAML front matter: a line '---', the fields, "
                        "then a closing '---'")
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in _CLOSE:
-            return Split(
-                yaml="\n".join(lines[1:index]) + "\n",
-                yaml_line=2,
-                body="\n".join(lines[index + 1:]),
-                body_line=index + 2,
-            )
+    match = _CLOSING.search("\n" + rest)  # the leading newline lets line 2 close it
+    if match:
+        yaml = rest[:max(match.start() - 1, 0)]
+        lines = yaml.count("\n") + 1 if match.start() else 0
+        body = rest[match.end():]  # rest is one shorter than what was searched
+        return Split(yaml=yaml + "\n" if lines else "", yaml_line=2, body=body,
+                     body_line=lines + 3)
     return Problem(path, 1, 1, RULE, "error",
                    "front matter is never closed: add a line '---' after the fields")

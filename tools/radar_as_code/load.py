@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from typing import Any
 
 from radar_as_code import frontmatter, markdown, textfile, yamlread
@@ -27,15 +26,16 @@ _ADR_NAME = re.compile(r"^adr/[^/]+\.md$")
 
 def is_blip_path(path: str) -> bool:
     return path.startswith("radar/") and path.endswith(".md") and \
-        PurePosixPath(path).name not in _IGNORED
+        path.rsplit("/", 1)[-1] not in _IGNORED
 
 
 def is_decision_path(path: str) -> bool:
-    return bool(_ADR_NAME.match(path)) and PurePosixPath(path).name not in _IGNORED
+    return bool(_ADR_NAME.match(path)) and path.rsplit("/", 1)[-1] not in _IGNORED
 
 
 def file_id(path: str) -> str:
-    return PurePosixPath(path).stem
+    """The id of a blip or record: its file name without the extension."""
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_SPECIAL_START = frozenset("#`~ \t-=")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
@@ -51,6 +52,17 @@ def _blank_code_spans(line: str) -> str:
     return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
 
 
+def _links(raw: str, number: int) -> list[Link]:
+    scanned = _blank_code_spans(raw)
+    found = []
+    ref = _REF_DEF.match(scanned)
+    if ref:
+        found.append(Link(ref.group(1).strip("<>"), number, ref.start(1) + 1))
+    for match in _INLINE_LINK.finditer(scanned):
+        found.append(Link(match.group(2).strip("<>"), number, match.start(2) + 1))
+    return found
+
+
 def scan(body: str, first_line: int = 1) -> Body:
     """Scan a Markdown body whose first line is line ``first_line`` of its file."""
     lines = body.split("\n")
@@ -70,6 +82,11 @@ def scan(body: str, first_line: int = 1) -> Body:
                                     "\n".join(lines[start:end]).strip(), tuple(subs)))
 
     for index, raw in enumerate(lines):
+        first = raw[:1]
+        if fence is None and (first not in _SPECIAL_START or (
+                first in "-=" and not previous_text)) and "](" not in raw and "]:" not in raw:
+            previous_text = bool(raw) and not raw.isspace()
+            continue  # plain text or a list item: the common case
         number = index + first_line
         if fence is not None:
             if raw.strip().startswith(fence) and set(raw.strip()) == {fence[0]}:
@@ -102,12 +119,7 @@ def scan(body: str, first_line: int = 1) -> Body:
             continue
         previous_text = bool(raw.strip())
         if "](" in raw or "]:" in raw:
-            scanned = _blank_code_spans(raw)
-            ref = _REF_DEF.match(scanned)
-            if ref:
-                links.append(Link(ref.group(1).strip("<>"), number, ref.start(1) + 1))
-            for match in _INLINE_LINK.finditer(scanned):
-                links.append(Link(match.group(2).strip("<>"), number, match.start(2) + 1))
+            links.extend(_links(raw, number))
     close(len(lines))
     return Body(tuple(sections), tuple(links), tuple(h1),
                 "\n".join(lines[:preamble_end]).strip(), first_line)

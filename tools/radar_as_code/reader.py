@@ -43,26 +43,27 @@ class WorktreeReader:
     def listing(self) -> Listing:
         files: set[str] = set()
         problems: list[Problem] = []
-        for folder in FOLDERS:
-            top = self.root / folder
-            if top.is_symlink():
-                problems.append(_symlink(folder))
+        todo = list(FOLDERS)
+        while todo:
+            rel = todo.pop()
+            try:
+                entries = list(os.scandir(self.root / rel))
+            except (FileNotFoundError, NotADirectoryError):
                 continue
-            for dirpath, dirnames, filenames in os.walk(top):
-                rel = Path(dirpath).relative_to(self.root).as_posix()
-                for name in sorted(dirnames):
-                    if (Path(dirpath) / name).is_symlink():
-                        problems.append(_symlink(f"{rel}/{name}"))
-                dirnames[:] = sorted(d for d in dirnames
-                                     if not d.startswith(".") and d != "__pycache__")
-                for name in filenames:
-                    path = f"{rel}/{name}"
-                    if (Path(dirpath) / name).is_symlink():
-                        if name.endswith((".md", ".yml", ".yaml")):
-                            problems.append(_symlink(path))
-                        continue
+            for entry in entries:
+                path = f"{rel}/{entry.name}"
+                if entry.is_symlink():
+                    if entry.is_dir() or entry.name.endswith((".md", ".yml", ".yaml")):
+                        problems.append(_symlink(path))
+                elif entry.is_dir():
+                    if not entry.name.startswith(".") and entry.name != "__pycache__":
+                        todo.append(path)
+                elif entry.is_file():
                     files.add(path)
-        return Listing(frozenset(files), tuple(problems))
+        for folder in FOLDERS:
+            if (self.root / folder).is_symlink():
+                problems.append(_symlink(folder))
+        return Listing(frozenset(files), tuple(sorted(problems)))
 
     def read_many(self, paths: Iterable[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}

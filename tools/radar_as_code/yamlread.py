@@ -10,7 +10,7 @@ that every reader of the file agrees on what it says. See adr/0014.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,13 +28,16 @@ Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
 
 try:  # libyaml's parser ships in PyYAML's wheels; the pure one is the fallback.
-    from yaml import CBaseLoader as _Loader
+    from yaml._yaml import CParser as _Loader
 except ImportError:  # pragma: no cover
     from yaml import BaseLoader as _Loader  # type: ignore[assignment]
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
 _FALSE = frozenset({"false", "False", "FALSE"})
+_WORDS = frozenset({"null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+                    "y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On",
+                    "ON", "off", "Off", "OFF"})
 _YAML11_BOOL = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _INT_OTHER = re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+)$")
@@ -106,6 +109,8 @@ class _Reader:
         text: str = event.value
         if event.style or event.tag == "!":  # quoted or block scalars are text
             return text
+        if text[:1].isalpha() and text not in _WORDS:
+            return text  # the common case: plain text that is no keyword
         pos = self.pos(event)
         if text in _NULL:
             return None
@@ -177,12 +182,14 @@ class _Reader:
                 if not self.skip:
                     self.add(None, (0, 0), is_scalar_key=False)
             return True
-        if isinstance(event, ev.ScalarEvent):
-            self.check_node(event)
-            is_key = bool(self.stack) and isinstance(self.stack[-1].container, dict) \
-                and self.stack[-1].key is None
+        if type(event) is ev.ScalarEvent:  # the hot path: keep it short
+            if event.anchor is not None or event.tag is not None:
+                self.check_node(event)
+            top = self.stack[-1] if self.stack else None
+            is_key = top is not None and top.key is None and type(top.container) is dict
             value = event.value if is_key else self.scalar(event)
-            self.add(value, self.pos(event), is_scalar_key=True)
+            mark = event.start_mark
+            self.add(value, (mark.line + self.first_line, mark.column + 1), is_scalar_key=True)
         elif isinstance(event, ev.CollectionStartEvent):
             self.check_node(event)
             if len(self.stack) >= MAX_DEPTH:
@@ -215,29 +222,51 @@ class _Reader:
         return True
 
 
-def _events(text: str) -> Iterator[ev.Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if event is not None:
-                yield event
-    finally:
-        loader.dispose()
+def _walk(reader: _Reader, get: Callable[[], ev.Event | None]) -> None:
+    """Feed every event to the reader; plain scalars inside collections, the bulk of
+    any front matter, take an inlined path."""
+    stack, doc, first = reader.stack, reader.doc, reader.first_line
+    values, keys, problems = doc.values, doc.keys, doc.problems
+    scalar_event = ev.ScalarEvent
+    while (event := get()) is not None:
+        if type(event) is scalar_event and stack and not reader.skip \
+                and event.anchor is None and event.tag is None:
+            top = stack[-1]
+            mark = event.start_mark
+            pos = (mark.line + first, mark.column + 1)
+            container = top.container
+            if type(container) is list:
+                loc = (*top.loc, len(container))
+                container.append(reader.scalar(event))
+                values[loc] = pos
+            elif top.key is None:
+                if event.value in container:
+                    reader.feed(event)  # a duplicate key: the slow path reports it
+                else:
+                    top.key, top.key_pos = event.value, pos
+            else:
+                key, top.key = top.key, None
+                value = reader.scalar(event)
+                if not key.startswith("\x00"):
+                    loc = (*top.loc, key)
+                    container[key] = value
+                    values[loc] = pos
+                    keys[loc] = top.key_pos
+        elif not reader.feed(event) or type(event) is ev.StreamEndEvent:
+            return
+        if len(problems) >= MAX_PROBLEMS:
+            reader.problem(reader.pos(event),
+                           f"more than {MAX_PROBLEMS} problems: stopped reading this file")
+            doc.value = None
+            return
 
 
 def read(path: str, text: str, first_line: int = 1) -> YamlDoc:
     """Parse ``text`` (which starts at ``first_line`` of ``path``) into a ``YamlDoc``."""
     reader = _Reader(path, first_line)
+    loader = _Loader(text)
     try:
-        for event in _events(text):
-            if not reader.feed(event):
-                break
-            if len(reader.doc.problems) >= MAX_PROBLEMS:
-                reader.problem(reader.pos(event),
-                               f"more than {MAX_PROBLEMS} problems: stopped reading this file")
-                reader.doc.value = None
-                break
+        _walk(reader, loader.get_event)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
@@ -256,4 +285,6 @@ def read(path: str, text: str, first_line: int = 1) -> YamlDoc:
         reader.doc.problems.append(Problem(path, first_line, 1, RULE, "error",
                                            f"invalid YAML: {exc}"))
         reader.doc.value = None
+    finally:
+        loader.dispose()
     return reader.doc

@@ -1,0 +1,118 @@
+"""Benchmarks: whole-process wall time and peak memory, each beside a floor measured in
+the same run. Synthetic radars of 43, 1,000 and 10,000 blips (bench/corpus.py).
+
+    python bench/run.py [--sizes 43,1000,10000] [--repeat 3] [--out bench/out]
+
+Prints a Markdown table; the figures in issues and decision records come from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(HERE))
+
+from corpus import generate  # noqa: E402
+
+
+# Measure what users run: bytecode caches written and used (some shells here set
+# PYTHONDONTWRITEBYTECODE, which makes every start compile every module again).
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
+def measure(argv: Sequence[str | Path], cwd: Path | None = None,
+            repeat: int = 3) -> tuple[float, float, int]:
+    """Median wall seconds, best wall seconds and peak RSS (KiB) of a whole process,
+    after one warm-up run (file-system and bytecode caches warm)."""
+    times, peak = [], 0
+    subprocess.run([str(a) for a in argv], cwd=cwd, env=ENV, capture_output=True, check=False)
+    for _ in range(repeat):
+        start = time.perf_counter()
+        proc = subprocess.Popen([str(a) for a in argv], cwd=cwd, env=ENV,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    return statistics.median(times), min(times), peak
+
+
+def row(name: str, result: tuple[float, float, int], floor: float | None = None) -> str:
+    median, best, peak = result
+    ratio = f"{median / floor:.2f}x" if floor else ""
+    return f"| {name} | {median:.3f} | {best:.3f} | {peak / 1024:.0f} | {ratio} |"
+
+
+def bench_check(root: Path, size: int, repeat: int, lines: list[str]) -> None:
+    python, radar = BIN / "python", BIN / "radar"
+    lines.append(f"\n### `radar check`, {size:,} blips\n")
+    lines.append("| command | median s | best s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    read = measure([python, HERE / "floor_yaml.py", root, "read"], repeat=repeat)
+    floor = measure([python, HERE / "floor_yaml.py", root, "pyyaml"], repeat=repeat)
+    lines.append(row("floor: read every file (python)", read))
+    lines.append(row("floor: PyYAML C safe load of every front matter", floor))
+    full = measure([radar, "-C", root, "check"], repeat=repeat)
+    lines.append(row("**radar check** (whole radar)", full, floor[0]))
+    one = sorted((root / "radar").glob("*.md"))[size // 2]
+    lines.append(row("**radar check** one file (pre-commit case)",
+                     measure([radar, "check", one.relative_to(root)], cwd=root,
+                             repeat=repeat), floor[0]))
+    if size >= 1000:
+        extracted = Path(tempfile.mkdtemp(prefix="fm-"))
+        subprocess.run([python, HERE / "extract.py", root, extracted], check=True)
+        files = sorted(str(p) for p in extracted.glob("*.yaml"))
+        schema = ROOT / "docs" / "schema" / "blip.schema.json"
+        lines.append(row("check-jsonschema on the same front matter",
+                         measure([BIN / "check-jsonschema", "--schemafile", schema, *files],
+                                 repeat=1), floor[0]))
+        shutil.rmtree(extracted)
+        for kind in ("ruamel-safe", "ruamel-rt"):
+            try:
+                __import__("ruamel.yaml")
+            except ImportError:
+                break
+            lines.append(row(f"ruamel.yaml {kind} load of every front matter",
+                             measure([python, HERE / "floor_yaml.py", root, kind], repeat=1),
+                             floor[0]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="43,1000,10000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    lines = [f"## Benchmarks ({os.cpu_count()} cores, Python {sys.version.split()[0]})"]
+    lines.append("\n### This repository's radar\n")
+    lines.append("| command | median s | best s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append(row("floor: `python -c pass`", measure([BIN / "python", "-c", "pass"],
+                                                        repeat=args.repeat)))
+    lines.append(row("**radar check** (this repo)", measure([BIN / "radar", "-C", ROOT, "check"],
+                                                            repeat=args.repeat)))
+    for size in [int(s) for s in args.sizes.split(",")]:
+        root = args.out / f"radar-{size}"
+        if not (root / "radar" / "radar.yml").exists():
+            generate(root, size)
+        bench_check(root, size, args.repeat, lines)
+    report = "\n".join(lines) + "\n"
+    (args.out / "report.md").write_text(report)
+    print(report)
+
+
+if __name__ == "__main__":
+    main()
