@@ -18,7 +18,7 @@ RINGS = ["adopt", "trial", "assess", "hold"]
 TAGS = [f"tag-{n:02d}" for n in range(30)]
 WORDS = ("model data pipeline metric review team product latency cost quality feature "
          "training inference dataset label drift monitoring deploy schema version test "
-         "notebook cluster storage vector embedding prompt evaluation baseline").split()
+         "notebook cluster storage vector embedding prompt evaluation baseline").split()  # noqa: SIM905
 
 CONFIG = """title: Synthetic radar
 edition_tag: "edition-*"

@@ -26,7 +26,6 @@ sys.path.insert(0, str(HERE))
 
 from corpus import generate  # noqa: E402
 
-
 # Measure what users run: bytecode caches written and used (some shells here set
 # PYTHONDONTWRITEBYTECODE, which makes every start compile every module again).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -233,9 +233,9 @@ def _walk(reader: _Reader, get: Callable[[], ev.Event | None]) -> None:
                 and event.anchor is None and event.tag is None:
             top = stack[-1]
             mark = event.start_mark
-            pos = (mark.line + first, mark.column + 1)
+            pos = (mark.line + first, mark.column + 1) if mark else (first, 1)
             container = top.container
-            if type(container) is list:
+            if isinstance(container, list):
                 loc = (*top.loc, len(container))
                 container.append(reader.scalar(event))
                 values[loc] = pos
