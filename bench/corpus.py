@@ -16,9 +16,10 @@ from pathlib import Path
 QUADRANTS = ["data", "algorithms", "industrialisation", "methods"]
 RINGS = ["adopt", "trial", "assess", "hold"]
 TAGS = [f"tag-{n:02d}" for n in range(30)]
+# A vocabulary for filler text.
 WORDS = ("model data pipeline metric review team product latency cost quality feature "
          "training inference dataset label drift monitoring deploy schema version test "
-         "notebook cluster storage vector embedding prompt evaluation baseline").split()  # noqa: SIM905
+         "notebook cluster storage vector embedding prompt evaluation baseline").split()
 
 CONFIG = """title: Synthetic radar
 edition_tag: "edition-*"

@@ -188,8 +188,7 @@ class _Reader:
             top = self.stack[-1] if self.stack else None
             is_key = top is not None and top.key is None and type(top.container) is dict
             value = event.value if is_key else self.scalar(event)
-            mark = event.start_mark
-            self.add(value, (mark.line + self.first_line, mark.column + 1), is_scalar_key=True)
+            self.add(value, self.pos(event), is_scalar_key=True)
         elif isinstance(event, ev.CollectionStartEvent):
             self.check_node(event)
             if len(self.stack) >= MAX_DEPTH:
