@@ -197,3 +197,12 @@ def test_rules_page(run: Run) -> None:
     assert result.code == 0
     for rule in REGISTRY:
         assert f"\n## {rule}\n" in result.out
+
+
+def test_schema_and_body_problems_in_one_run(base_radar: Path, run: Run) -> None:
+    alpha = base_radar / "radar" / "alpha.md"
+    alpha.write_text(alpha.read_text().replace("ring: adopt", "rnig: adopt")
+                     .replace("See [Beta](beta.md)", "See [Zeta](zeta.md)")
+                     .replace("## Decision\n\nAdopt it.\n", ""))
+    rules = [line.rsplit("[", 1)[1] for line in run("-C", base_radar, "check").out.splitlines()]
+    assert sorted(set(rules)) == ["links]", "schema]", "sections]"]

@@ -76,6 +76,15 @@ def read_config(reader: Reader, files: Collection[str]) -> tuple[
     return config, doc, problems
 
 
+@dataclass(frozen=True)
+class Parsed:
+    """One file read: its document if valid, its body if it could be split off."""
+
+    document: Blip | Decision | None
+    body: markdown.Body | None
+    problems: list[Problem]
+
+
 def _front_matter(path: str, data: bytes) -> tuple[
         yamlread.YamlDoc | None, dict[str, Any], markdown.Body | None, list[Problem]]:
     decoded = textfile.decode(path, data)
@@ -93,7 +102,7 @@ def _front_matter(path: str, data: bytes) -> tuple[
             problems.append(Problem(path, split.yaml_line - 1, 1, frontmatter.RULE, "error",
                                     f"front matter is {what}; it must be a mapping of keys "
                                     "to values"))
-        return None, {}, None, problems
+        return None, {}, body, problems
     return doc, doc.value, body, problems
 
 
@@ -103,28 +112,24 @@ def _not_cascading(found: list[Problem], before: list[Problem]) -> list[Problem]
     return [p for p in found if p.line not in lines]
 
 
-def load_blip(path: str, data: bytes) -> tuple[Blip | None, list[Problem]]:
+def parse(path: str, data: bytes) -> Parsed:
+    """Read a blip or a decision record (which one, from its path)."""
     doc, values, body, problems = _front_matter(path, data)
     if doc is None or body is None:
-        return None, problems
-    values, flags = movement_flags.extract(values, doc, path)
-    problems += flags
-    meta, invalid = schema.validate(BlipMeta, values, doc, path)
+        return Parsed(None, body, problems)
+    if is_blip_path(path):
+        values, flags = movement_flags.extract(values, doc, path)
+        problems += flags
+        blip, invalid = schema.validate(BlipMeta, values, doc, path)
+        problems += _not_cascading(invalid, problems)
+        if blip is None or any(p.level == "error" for p in problems):
+            return Parsed(None, body, problems)
+        return Parsed(Blip(file_id(path), path, blip, body, doc), body, problems)
+    decision, invalid = schema.validate(DecisionMeta, values, doc, path)
     problems += _not_cascading(invalid, problems)
-    if meta is None or any(p.level == "error" for p in problems):
-        return None, problems
-    return Blip(file_id(path), path, meta, body, doc), problems
-
-
-def load_decision(path: str, data: bytes) -> tuple[Decision | None, list[Problem]]:
-    doc, values, body, problems = _front_matter(path, data)
-    if doc is None or body is None:
-        return None, problems
-    meta, invalid = schema.validate(DecisionMeta, values, doc, path)
-    problems += _not_cascading(invalid, problems)
-    if meta is None or any(p.level == "error" for p in problems):
-        return None, problems
-    return Decision(file_id(path), path, meta, body, doc), problems
+    if decision is None or any(p.level == "error" for p in problems):
+        return Parsed(None, body, problems)
+    return Parsed(Decision(file_id(path), path, decision, body, doc), body, problems)
 
 
 def _references(blips: Iterable[Blip], decisions: Iterable[Decision],
@@ -159,6 +164,7 @@ def load(reader: Reader, only: Collection[str] | None = None) -> Loaded:
         wanted = [p for p in wanted if p in set(only or ())]
     blips: dict[str, Blip] = {}
     decisions: dict[str, Decision] = {}
+    bodies: dict[str, markdown.Body] = {}
 
     def read(paths: Iterable[str]) -> tuple[list[Blip], list[Decision]]:
         new_blips, new_decisions = [], []
@@ -169,17 +175,17 @@ def load(reader: Reader, only: Collection[str] | None = None) -> Loaded:
             if data is None:
                 problems.append(Problem(path, 1, 1, "file", "error", "file cannot be read"))
                 continue
-            if is_blip_path(path):
-                blip, found = load_blip(path, data)
-                if blip is not None and blip.id not in blips:
-                    blips[blip.id] = blip
-                    new_blips.append(blip)
-            else:
-                decision, found = load_decision(path, data)
-                if decision is not None and decision.id not in decisions:
-                    decisions[decision.id] = decision
-                    new_decisions.append(decision)
-            problems.extend(found)
+            parsed = parse(path, data)
+            document = parsed.document
+            if isinstance(document, Blip) and document.id not in blips:
+                blips[document.id] = document
+                new_blips.append(document)
+            elif isinstance(document, Decision) and document.id not in decisions:
+                decisions[document.id] = document
+                new_decisions.append(document)
+            if parsed.body is not None:
+                bodies[path] = parsed.body
+            problems.extend(parsed.problems)
         return new_blips, new_decisions
 
     first_blips, first_decisions = read(wanted)
@@ -188,5 +194,5 @@ def load(reader: Reader, only: Collection[str] | None = None) -> Loaded:
         read(hop - set(wanted))
     radar = Radar(config=config, config_path=CONFIG_PATH, blip_paths=blip_paths,
                   decision_paths=decision_paths, files=files, blips=blips,
-                  decisions=decisions)
+                  decisions=decisions, bodies=bodies)
     return Loaded(radar, tuple(problems), config_doc, complete)

@@ -194,7 +194,9 @@ class Radar:
 
     ``blip_paths`` and ``decision_paths`` index every file by id (several paths for one id
     is a problem); ``blips`` and ``decisions`` hold the files that were read and are valid,
-    which is all of them in a complete snapshot.
+    which is all of them in a clean, complete snapshot. ``bodies`` holds the Markdown body of
+    every file read whose front matter could be split off, valid or not, so that body
+    rules report their problems in the same run as schema problems.
     """
 
     config: RadarConfig
@@ -204,6 +206,7 @@ class Radar:
     files: frozenset[str]
     blips: Mapping[str, Blip]
     decisions: Mapping[str, Decision]
+    bodies: Mapping[str, Body] = field(default_factory=dict)  # by path, valid front matter or not
 
     @cached_property
     def numbers(self) -> dict[str, int]:

@@ -24,7 +24,6 @@ from urllib.parse import unquote
 
 from radar_as_code.lint.context import Context
 from radar_as_code.markdown import Link
-from radar_as_code.model import Blip, Decision
 from radar_as_code.problem import Level, Problem
 
 ID = "links"
@@ -71,9 +70,8 @@ def problem(source: str, link: Link, files: frozenset[str]) -> str | None:
 
 def check(ctx: Context) -> Iterator[Problem]:
     files = ctx.radar.files
-    docs: list[Blip | Decision] = [*ctx.radar.blips.values(), *ctx.radar.decisions.values()]
-    for doc in docs:
-        for link in doc.body.links:
-            message = problem(doc.path, link, files)
+    for path, body in ctx.radar.bodies.items():
+        for link in body.links:
+            message = problem(path, link, files)
             if message:
-                yield Problem(doc.path, link.line, link.col, ID, LEVEL, message)
+                yield Problem(path, link.line, link.col, ID, LEVEL, message)

@@ -80,17 +80,17 @@ def _check_body(path: str, body: Body, specs: tuple[SectionSpec, ...],
 
 def check(ctx: Context) -> Iterator[Problem]:
     config = ctx.radar.config
-    for blip in ctx.radar.blips.values():
-        yield from _check_body(blip.path, blip.body, config.blip_sections, "rationale")
     options = next((s for s in config.adr_sections if s.id == "options"), None)
-    for decision in ctx.radar.decisions.values():
-        yield from _check_body(decision.path, decision.body, config.adr_sections,
-                               "decision-record")
+    for path, body in ctx.radar.bodies.items():
+        if path.startswith("radar/"):
+            yield from _check_body(path, body, config.blip_sections, "rationale")
+            continue
+        yield from _check_body(path, body, config.adr_sections, "decision-record")
         if options is None or not config.adr_min_options:
             continue
-        section = next((s for s in decision.body.sections
+        section = next((s for s in body.sections
                         if s.heading.casefold() == options.heading.casefold()), None)
         if section is not None and len(section.subheadings) < config.adr_min_options:
-            yield Problem(decision.path, section.line, 1, ID, LEVEL,
+            yield Problem(path, section.line, 1, ID, LEVEL,
                           f"'{options.heading}' weighs {len(section.subheadings)} option(s); "
                           f"give at least {config.adr_min_options}, one '###' heading each")
