@@ -29,7 +29,7 @@ def check(run: Run, repo: Path) -> list[dict[str, object]]:
         (VALID.replace(b"Beta is", "B\u00e9ta is".encode("latin-1")), 10, 2, "not valid UTF-8"),
         (b"", 1, 1, "empty"),
         (b"  \n\n", 1, 1, "empty"),
-        (b"---\n" + b"title: " + b"x" * (MAX_BYTES + 10) + b"\n---\n", 1, 1, "the limit is"),
+        (b"---\ntitle: " + b"x" * (MAX_BYTES + 10) + b"\n---\n", 1, 1, "larger than the limit"),
         (VALID.replace(b"title: Beta", b"title: \"Beta\x07\""), 2, 13, "not allowed in YAML"),
     ],
     ids=["nul", "latin-1", "empty", "blank", "huge", "control-in-yaml"],

@@ -188,6 +188,10 @@ def test_every_rule_is_documented_and_has_cases() -> None:
         assert doc.split("\n")[0].endswith("."), rule
         assert "\nFails" in doc, f"{rule}: its docstring has no failing example"
         assert module.LEVEL in ("error", "warning")
+        if getattr(module, "NEEDS_GIT", False):  # cases are repositories: test_timeline.py
+            source = (TESTS / "test_timeline.py").read_text()
+            assert f"def test_{rule}_" in source, f"{rule}: no failing cases"
+            continue
         cases = TESTS / "cases" / rule / "fail"
         assert cases.is_dir() and any(cases.iterdir()), f"{rule}: no failing cases"
 

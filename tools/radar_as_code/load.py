@@ -148,8 +148,10 @@ def _references(blips: Iterable[Blip], decisions: Iterable[Decision],
     return out
 
 
-def load(reader: Reader, only: Collection[str] | None = None) -> Loaded:
-    """Read the radar. With ``only``, read just those files and what they reference."""
+def load(reader: Reader, only: Collection[str] | None = None, *,
+         follow: bool = True) -> Loaded:
+    """Read the radar. With ``only``, read just those files, and with ``follow`` also the
+    files they reference (what the two-way checks need)."""
     listing = reader.listing()
     files = listing.files
     config, config_doc, problems = read_config(reader, files)
@@ -189,7 +191,7 @@ def load(reader: Reader, only: Collection[str] | None = None) -> Loaded:
         return new_blips, new_decisions
 
     first_blips, first_decisions = read(wanted)
-    if not complete:
+    if not complete and follow:
         hop = _references(first_blips, first_decisions, blip_paths, decision_paths)
         read(hop - set(wanted))
     radar = Radar(config=config, config_path=CONFIG_PATH, blip_paths=blip_paths,

@@ -71,11 +71,13 @@ class _Strict(BaseModel):
 
 
 class Entry(_Strict):
-    """A quadrant or a ring."""
+    """A quadrant or a ring. ``former_ids`` keep its identity when its id is renamed
+    (Thoughtworks renamed Hold to Caution): a blip is not "moved" by a renamed ring."""
 
     id: Id
     label: Line
     description: str = ""
+    former_ids: tuple[Id, ...] = Field((), strict=False, max_length=20)
 
 
 class SectionSpec(_Strict):
@@ -123,6 +125,9 @@ class RadarConfig(_Strict):
     blip_sections: tuple[SectionSpec, ...] = Field(DEFAULT_BLIP_SECTIONS, strict=False)
     adr_sections: tuple[SectionSpec, ...] = Field(DEFAULT_ADR_SECTIONS, strict=False)
     adr_min_options: int = Field(3, ge=0, le=20)
+    decision_rings: tuple[Id, ...] | None = Field(
+        None, strict=False, description="Rings a blip may only move into by citing an accepted "
+        "decision record (`radar check --base`); default: the first and the last ring.")
     tags: tuple[Id, ...] = Field((), strict=False, max_length=1000,
                                  description="Tag vocabulary; empty means any tag.")
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
@@ -135,6 +140,11 @@ class RadarConfig(_Strict):
         _unique("decision-record section", [s.id for s in self.adr_sections])
         _unique("tag", list(self.tags))
         return self
+
+    def rings_needing_decision(self) -> tuple[str, ...]:
+        if self.decision_rings is not None:
+            return self.decision_rings
+        return tuple(dict.fromkeys((self.rings[0].id, self.rings[-1].id)))
 
     def ring_index(self, ring: str) -> int:
         return [r.id for r in self.rings].index(ring)

@@ -28,7 +28,7 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
 def decode(path: str, data: bytes) -> Decoded:
     if len(data) > MAX_BYTES:
         return Decoded("", Problem(path, 1, 1, RULE, "error",
-                                   f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}"))
+                                   f"file is larger than the limit of {MAX_BYTES // 1024} KiB"))
     if not data.strip():
         return Decoded("", Problem(path, 1, 1, RULE, "error", "file is empty"))
     nul = data.find(b"\x00")

@@ -9,10 +9,11 @@ from pathlib import Path
 
 from radar_as_code import lint, report
 from radar_as_code.errors import UsageError
-from radar_as_code.lint.context import Context
+from radar_as_code.lint.context import Base, Context
 from radar_as_code.load import CONFIG_PATH, is_blip_path, is_decision_path, load
 from radar_as_code.problem import Problem
 from radar_as_code.reader import WorktreeReader
+from radar_as_code.timeline import Timeline
 
 HELP = "check blips, decision records and the config; report every problem at once"
 
@@ -24,6 +25,9 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=report.FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
     parser.add_argument("--strict", action="store_true", help="warnings also fail the check")
+    parser.add_argument("--base", metavar="REV",
+                        help="also check what the change does relative to REV (on a pull "
+                             "request, the base branch): reviews, decisions, renames")
 
 
 def targets(root: Path, paths: list[str]) -> frozenset[str] | None:
@@ -51,7 +55,7 @@ def default_format(fmt: str | None) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def problems(root: Path, only: frozenset[str] | None) -> list[Problem]:
+def problems(root: Path, only: frozenset[str] | None, base: str | None = None) -> list[Problem]:
     relevant = None if only is None else frozenset(
         p for p in only if p == CONFIG_PATH or is_blip_path(p) or is_decision_path(p))
     if relevant is not None and not relevant:
@@ -62,12 +66,16 @@ def problems(root: Path, only: frozenset[str] | None) -> list[Problem]:
     found = [*loaded.problems,
              *lint.config_problems(loaded.radar.config, loaded.config_doc, CONFIG_PATH)]
     scope = None if loaded.complete else relevant
-    return lint.run(Context(loaded.radar, loaded.complete), found, scope)
+    against = None
+    if base is not None:
+        comparison = Timeline(root).compare(base, None)
+        against = Base(base, comparison.base_radar, comparison.changes)
+    return lint.run(Context(loaded.radar, loaded.complete, against), found, scope)
 
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    found = problems(root, targets(root, args.paths))
+    found = problems(root, targets(root, args.paths), args.base)
     fmt = default_format(args.format)
     out = report.render(found, fmt)
     if out:

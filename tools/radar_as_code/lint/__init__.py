@@ -19,6 +19,7 @@ from radar_as_code.lint import (
     links,
     movement_flags,
     references,
+    review,
     schema,
     sections,
     two_way,
@@ -34,7 +35,7 @@ REGISTRY: dict[str, ModuleType] = {
     module.ID: module
     for module in (
         file, front_matter, yaml_syntax, schema, movement_flags, vocabulary, sections,
-        identity, references, two_way, links,
+        identity, references, two_way, links, review,
     )
 }
 

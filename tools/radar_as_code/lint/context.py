@@ -4,10 +4,21 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from radar_as_code.diff import Change
 from radar_as_code.model import Radar
+
+
+@dataclass(frozen=True)
+class Base:
+    """What a change does relative to a base revision (`radar check --base REV`)."""
+
+    ref: str
+    radar: Radar  # the changed blips, read at the base
+    changes: tuple[Change, ...]
 
 
 @dataclass(frozen=True)
 class Context:
     radar: Radar
     complete: bool  # every file was read: rules comparing all files may run
+    base: Base | None = None

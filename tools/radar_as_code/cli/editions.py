@@ -1,0 +1,43 @@
+"""`radar editions`: every edition, its counts and what moved since the one before."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from radar_as_code.render import movements
+from radar_as_code.timeline import Timeline, day, editions
+
+HELP = "list every edition with its date, counts per ring and quadrant, and its moves"
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+
+
+def run(args: argparse.Namespace) -> int:
+    summaries = editions(Timeline(Path(args.root)))
+    rows: list[dict[str, Any]] = []
+    for summary in summaries:
+        since = summary.since_previous
+        rows.append({
+            "edition": summary.tag.name, "date": day(summary.tag.date), "sha": summary.tag.sha,
+            "rings": dict(sorted(summary.counts["ring"].items())),
+            "quadrants": dict(sorted(summary.counts["quadrant"].items())),
+            "since_previous": movements.as_dict(since) if since else None,
+        })
+    if args.format == "json":
+        print(json.dumps({"editions": rows}, indent=2, ensure_ascii=False))
+        return 0
+    for row, summary in zip(rows, summaries, strict=True):
+        rings = ", ".join(f"{k} {v}" for k, v in row["rings"].items())
+        print(f"{row['edition']}  {row['date']}  {sum(row['rings'].values())} blips: {rings}")
+        if summary.since_previous is not None:
+            kinds: dict[str, int] = {}
+            for change in summary.since_previous.changes:
+                kinds[change.kind] = kinds.get(change.kind, 0) + 1
+            moved = ", ".join(f"{n} {movements.WORDS[k]}" for k, n in kinds.items()) or "none"
+            print(f"    since {summary.since_previous.base.ref}: {moved}")
+    return 0

@@ -1,0 +1,193 @@
+"""Every git call of the project: here and nowhere else.
+
+Git runs without hooks, without the caller's ``GIT_*`` environment (inside a hook git
+exports ``GIT_DIR`` and ``GIT_INDEX_FILE``), without external diff or text conversion
+drivers and without fsmonitor, so reading a radar cannot run a command of the repository's
+choosing. Every revision a user supplies is resolved to a commit SHA first with
+``rev-parse --verify --end-of-options``, so a "revision" such as ``--output=x`` is never an
+option. Snapshots are read with ``ls-tree`` and ``cat-file --batch``, never a checkout.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from radar_as_code.errors import GitError
+from radar_as_code.problem import Problem
+from radar_as_code.reader import FOLDERS, Listing
+from radar_as_code.textfile import MAX_BYTES
+
+_SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
+_KEEP_ENV = ("GIT_EXEC_PATH", "GIT_CONFIG_NOSYSTEM", "GIT_CEILING_DIRECTORIES")
+_SAFE_CONFIG = ("-c", "core.hooksPath=/dev/null", "-c", "core.fsmonitor=false",
+                "-c", "diff.external=", "-c", "core.quotePath=false",
+                "-c", "log.showSignature=false")
+SHALLOW_HINT = ("this clone is shallow: fetch the whole history and the tags "
+                "(`git fetch --unshallow --tags`, or `fetch-depth: 0` in actions/checkout)")
+
+
+def _env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k in _KEEP_ENV}
+    env["GIT_TERMINAL_PROMPT"] = "0"
+    env["LC_ALL"] = "C"
+    return env
+
+
+@dataclass(frozen=True)
+class Tag:
+    name: str
+    sha: str  # the commit the tag points to
+    date: int  # the tag's date (tagger date, or commit date for a lightweight tag), Unix time
+
+
+@dataclass
+class Git:
+    """A repository, reached through the git command line."""
+
+    root: Path
+    _env: dict[str, str] = field(default_factory=_env, repr=False)
+
+    def run(self, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
+        try:
+            result = subprocess.run(["git", "-C", str(self.root), *_SAFE_CONFIG, *args],
+                                    input=stdin, capture_output=True, env=self._env,
+                                    check=False)
+        except FileNotFoundError:
+            raise GitError("git is not installed (or not on PATH)") from None
+        if check and result.returncode != 0:
+            message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise GitError(f"git {args[0]} failed: {message[-1] if message else 'no output'}")
+        return result.stdout
+
+    def text(self, *args: str) -> str:
+        return self.run(*args).decode("utf-8", "replace")
+
+    def is_repository(self) -> bool:
+        return self.run("rev-parse", "--git-dir", check=False) != b""
+
+    def is_shallow(self) -> bool:
+        return self.text("rev-parse", "--is-shallow-repository").strip() == "true"
+
+    def resolve(self, rev: str) -> str:
+        """The commit SHA a revision names; a clear error if it names none."""
+        if not self.is_repository():
+            raise GitError(f"{self.root} is not a git repository")
+        out = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
+                       check=False).decode().strip()
+        if _SHA.match(out):
+            return out
+        hint = f"; {SHALLOW_HINT}" if self.is_shallow() else ""
+        raise GitError(f"unknown revision '{rev}'{hint}")
+
+    def tags(self, pattern: str) -> list[Tag]:
+        """Tags matching a glob, ordered by their date, then name."""
+        out = self.text("for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00"
+                        "%(*objectname)%00%(creatordate:unix)", f"refs/tags/{pattern}")
+        tags = []
+        for line in out.splitlines():
+            name, obj, peeled, date = line.split("\0")
+            sha = peeled or obj
+            if self.run("cat-file", "-t", sha).strip() != b"commit":
+                continue  # a tag of a tree or blob is no edition
+            tags.append(Tag(name, sha, int(date or 0)))
+        return sorted(tags, key=lambda t: (t.date, t.name))
+
+    def commit_date(self, sha: str) -> int:
+        return int(self.text("show", "-s", "--format=%ct", sha).strip() or 0)
+
+    def ls_tree(self, sha: str) -> dict[str, tuple[str, str, int]]:
+        """Path -> (mode, object, size) of every file under the radar's folders."""
+        out = self.run("ls-tree", "-r", "-l", "-z", "--full-tree", sha, "--", *FOLDERS)
+        entries = {}
+        for record in out.split(b"\0"):
+            if not record:
+                continue
+            meta, _, path = record.partition(b"\t")
+            mode, _kind, obj, size = meta.split()
+            entries[path.decode("utf-8", "surrogateescape")] = (
+                mode.decode(), obj.decode(), int(size) if size != b"-" else 0)
+        return entries
+
+    def cat_blobs(self, objects: Sequence[str]) -> dict[str, bytes]:
+        """Contents of objects (SHAs or ``rev:path`` names) in one ``cat-file --batch``."""
+        if not objects:
+            return {}
+        out = self.run("cat-file", "--batch", stdin="".join(f"{o}\n" for o in objects).encode())
+        found: dict[str, bytes] = {}
+        pos = 0
+        for name in objects:
+            end = out.index(b"\n", pos)
+            header = out[pos:end].split()
+            pos = end + 1
+            if len(header) < 3 or header[-1] == b"missing":
+                continue
+            size = int(header[2])
+            found[name] = out[pos:pos + size]
+            pos += size + 1
+        return found
+
+    def changed(self, base: str, head: str | None) -> list[str]:
+        """Paths under the radar's folders that differ between two commits, or between a
+        commit and the working tree (with untracked files) when ``head`` is None."""
+        args = ["diff", "--no-renames", "--no-ext-diff", "--no-textconv", "--name-only", "-z",
+                base]
+        if head is not None:
+            args.append(head)
+        paths = {p.decode("utf-8", "surrogateescape")
+                 for p in self.run(*args, "--", *FOLDERS).split(b"\0") if p}
+        if head is None:
+            untracked = self.run("ls-files", "--others", "--exclude-standard", "-z", "--",
+                                 *FOLDERS)
+            paths.update(p.decode("utf-8", "surrogateescape") for p in untracked.split(b"\0")
+                         if p)
+        return sorted(paths)
+
+    def paths_in_history(self, sha: str, names: Iterable[str]) -> set[str]:
+        """Which of these file names (``id.md``) ever existed under radar/ before ``sha``."""
+        specs = [f":(glob)radar/**/{name}" for name in sorted(set(names))]
+        if not specs:
+            return set()
+        out = self.text("log", "--format=", "--name-only", "--no-renames", sha, "--", *specs)
+        return {line.rsplit("/", 1)[-1] for line in out.splitlines() if line}
+
+
+@dataclass
+class GitReader:
+    """A radar snapshot at a commit: the same interface as the working-tree reader."""
+
+    git: Git
+    sha: str
+    label: str
+    _tree: dict[str, tuple[str, str, int]] | None = field(default=None, repr=False)
+
+    def tree(self) -> dict[str, tuple[str, str, int]]:
+        if self._tree is None:
+            self._tree = self.git.ls_tree(self.sha)
+        return self._tree
+
+    def listing(self) -> Listing:
+        files, problems = set(), []
+        for path, (mode, _obj, _size) in self.tree().items():
+            if mode == "120000":
+                problems.append(Problem(path, 1, 1, "file", "error",
+                                        "is a symbolic link: links are never followed, "
+                                        "commit the file itself"))
+            elif mode in ("100644", "100755"):
+                files.add(path)
+        return Listing(frozenset(files), tuple(sorted(problems)))
+
+    def read_many(self, paths: Iterable[str]) -> dict[str, bytes]:
+        tree = self.tree()
+        wanted = [p for p in paths if p in tree]
+        small = [p for p in wanted if tree[p][2] <= MAX_BYTES]
+        blobs = self.git.cat_blobs(sorted({tree[p][1] for p in small}))
+        out = {p: blobs[tree[p][1]] for p in small if tree[p][1] in blobs}
+        for path in wanted:
+            if tree[path][2] > MAX_BYTES:  # never loaded: too large
+                out[path] = b"\0" * (MAX_BYTES + 1)
+        return out

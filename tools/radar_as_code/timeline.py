@@ -1,0 +1,212 @@
+"""Editions and revisions: the radar compared across git history.
+
+Reads every revision through the same loader as `radar check`. A comparison reads only
+the files that differ between its two ends (one ``git diff`` plus one ``cat-file --batch``
+per end), so its cost follows the size of the change, not the size of the radar.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from radar_as_code import diff
+from radar_as_code.errors import GitError, SetupError
+from radar_as_code.git import SHALLOW_HINT, Git, GitReader, Tag
+from radar_as_code.load import CONFIG_PATH, Loaded, is_blip_path, load, parse
+from radar_as_code.model import Blip, Radar
+from radar_as_code.problem import Problem
+from radar_as_code.reader import Reader, WorktreeReader
+
+WORKTREE = "working tree"
+
+
+@dataclass(frozen=True)
+class End:
+    """One end of a comparison: a revision as the user named it, or the working tree."""
+
+    ref: str
+    sha: str | None  # None: the working tree
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"ref": self.ref, "sha": self.sha}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    base: End
+    head: End
+    changes: tuple[diff.Change, ...]
+    unchanged: int
+    problems: tuple[Problem, ...]
+    head_radar: Radar = field(repr=False)  # the changed files, read at the head
+    base_radar: Radar = field(repr=False)  # the changed files, read at the base
+
+
+def day(timestamp: int) -> str:
+    return datetime.fromtimestamp(timestamp, UTC).date().isoformat()
+
+
+class Timeline:
+    """A radar repository's history."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.git = Git(root)
+
+    def end(self, rev: str | None) -> tuple[End, Reader]:
+        if rev is None:
+            return End(WORKTREE, None), WorktreeReader(self.root)
+        sha = self.git.resolve(rev)
+        return End(rev, sha), GitReader(self.git, sha, rev)
+
+    def editions(self) -> list[Tag]:
+        pattern = self._config_pattern()
+        tags = self.git.tags(pattern)
+        if not tags:
+            hint = SHALLOW_HINT if self.git.is_shallow() else (
+                "fetch them (`git fetch --tags`) or tag one (`git tag -a edition-1`)")
+            raise GitError(f"no edition: no tag matches '{pattern}'; {hint}")
+        return tags
+
+    def _config_pattern(self) -> str:
+        loaded = load(WorktreeReader(self.root), only=[], follow=False)
+        if loaded.radar is None:
+            raise SetupError(f"{CONFIG_PATH} is invalid: run `radar check`")
+        return loaded.radar.config.edition_tag
+
+    def latest_edition(self) -> Tag:
+        return self.editions()[-1]
+
+    def edition_pair(self, name: str) -> tuple[Tag | None, Tag]:
+        """An edition and the one before it (None for the first)."""
+        tags = self.editions()
+        for position, tag in enumerate(tags):
+            if tag.name == name:
+                return (tags[position - 1] if position else None), tag
+        raise GitError(f"'{name}' is not an edition (tags matching "
+                       f"'{self._config_pattern()}': {', '.join(t.name for t in tags)})")
+
+    def compare(self, base_rev: str, head_rev: str | None) -> Comparison:
+        base, base_reader = self.end(base_rev)
+        head, head_reader = self.end(head_rev)
+        assert base.sha is not None
+        changed = [p for p in self.git.changed(base.sha, head.sha) if is_blip_path(p)]
+        old = _load(base_reader, changed, base)
+        new = _load(head_reader, changed, head)
+        assert old.radar is not None and new.radar is not None
+        names: set[str] = set()
+        for blip in new.radar.blips.values():
+            if blip.id not in old.radar.blip_paths:
+                names.update(f"{n}.md" for n in (blip.id, *blip.meta.former_ids))
+        seen = {n.removesuffix(".md") for n in self.git.paths_in_history(base.sha, names)}
+        changes, unchanged = diff.compare(old.radar, new.radar, seen_before=seen)
+        listing = head_reader.listing().files
+        identical = sum(1 for p in listing if is_blip_path(p) and p not in set(changed))
+        problems = [_tagged(p, base) for p in old.problems if p.path in changed] + \
+                   [_tagged(p, head) for p in new.problems if p.path in changed]
+        return Comparison(base, head, tuple(_ordered(changes, new.radar)), unchanged + identical,
+                          tuple(sorted(set(problems))), new.radar, old.radar)
+
+
+def _load(reader: Reader, paths: list[str], end: End) -> Loaded:
+    loaded = load(reader, only=paths, follow=False)
+    if loaded.radar is None:
+        problems = "; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in loaded.problems)
+        raise SetupError(f"the radar's config at {end.ref} is invalid: {problems}")
+    return loaded
+
+
+def _tagged(problem: Problem, end: End) -> Problem:
+    return Problem(problem.path, problem.line, problem.col, problem.rule, problem.level,
+                   f"at {end.ref}: {problem.message}")
+
+
+def _ordered(changes: list[diff.Change], radar: Radar) -> list[diff.Change]:
+    config = radar.config
+    quadrants = {q.id: i for i, q in enumerate(config.quadrants)}
+    rank = {kind: i for i, kind in enumerate(diff.KINDS)}
+    return sorted(changes, key=lambda c: (rank[c.kind],
+                                          quadrants.get(c.to_quadrant or c.from_quadrant or "",
+                                                        99), c.title.casefold(), c.id))
+
+
+@dataclass(frozen=True)
+class Point:
+    """A blip at one edition (or in the working tree)."""
+
+    edition: str
+    date: str | None
+    sha: str | None
+    blip: Blip | None  # None: absent, or unreadable there
+
+
+@dataclass(frozen=True)
+class EditionSummary:
+    tag: Tag
+    counts: dict[str, Counter[str]]  # "ring" and "quadrant" -> id -> active blips
+    since_previous: Comparison | None
+
+
+def history(timeline: Timeline, ident: str) -> list[Point]:
+    """The blip at every edition, oldest first, then in the working tree."""
+    tags = timeline.editions()
+    now = load(WorktreeReader(timeline.root), only=[], follow=False).radar
+    assert now is not None
+    paths = list(now.blip_paths.get(ident, ()))
+    names = {ident}
+    if paths:
+        current = load(WorktreeReader(timeline.root), only=paths, follow=False).radar
+        if current is not None and ident in current.blips:
+            names.update(current.blips[ident].meta.former_ids)
+    folders = sorted({p.rsplit("/", 1)[0] for p in paths} | {"radar"})
+    candidates = [f"{folder}/{name}.md" for folder in folders for name in sorted(names)]
+    objects = [f"{tag.sha}:{path}" for tag in tags for path in candidates]
+    blobs = timeline.git.cat_blobs(objects)
+    points = []
+    for tag in tags:
+        found = next(((p, blobs[f"{tag.sha}:{p}"]) for p in candidates
+                      if f"{tag.sha}:{p}" in blobs), None)
+        blip = None
+        if found is not None:
+            document = parse(*found).document
+            blip = document if isinstance(document, Blip) else None
+        points.append(Point(tag.name, day(tag.date), tag.sha, blip))
+    live = load(WorktreeReader(timeline.root), only=paths, follow=False).radar if paths else None
+    points.append(Point(WORKTREE, None, None, live.blips.get(ident) if live else None))
+    if not any(p.blip for p in points):
+        raise GitError(f"no blip '{ident}' in any edition nor in the working tree")
+    return points
+
+
+def editions(timeline: Timeline) -> list[EditionSummary]:
+    """Every edition with its counts per ring and quadrant and what moved since the one
+    before. The first edition is read whole; each next one only where it changed."""
+    tags = timeline.editions()
+    first = load(GitReader(timeline.git, tags[0].sha, tags[0].name), follow=False).radar
+    if first is None:
+        raise SetupError(f"the radar's config at {tags[0].name} is invalid")
+    state = {b.id: (b.meta.quadrant, b.meta.ring, b.meta.status) for b in first.blips.values()}
+    out = [EditionSummary(tags[0], _counts(state), None)]
+    for previous, tag in itertools.pairwise(tags):
+        comparison = timeline.compare(previous.name, tag.name)
+        for old in comparison.base_radar.blips.values():
+            if old.id not in comparison.head_radar.blip_paths:
+                state.pop(old.id, None)
+        for blip in comparison.head_radar.blips.values():
+            state[blip.id] = (blip.meta.quadrant, blip.meta.ring, blip.meta.status)
+            for former in blip.meta.former_ids:
+                if former not in comparison.head_radar.blip_paths:
+                    state.pop(former, None)
+        out.append(EditionSummary(tag, _counts(state), comparison))
+    return out
+
+
+def _counts(state: Mapping[str, tuple[str, str, str]]) -> dict[str, Counter[str]]:
+    active = [(q, r) for q, r, s in state.values() if s == "active"]
+    return {"ring": Counter(r for _, r in active), "quadrant": Counter(q for q, _ in active)}
+
