@@ -139,8 +139,11 @@ def test_default_is_latest_edition_against_working_tree(history_repo: Path, run:
 def test_edition_release_notes(history_repo: Path, run: Run) -> None:
     assert changes(run, history_repo, "--edition", "edition-4") == [
         ("revised", "gamma", "caution", "caution")]
-    first = run("-C", history_repo, "diff", "--edition", "edition-1")
-    assert first.code == 2 and "first edition" in first.err
+    first = json.loads(run("-C", history_repo, "diff", "--edition", "edition-1", "--format",
+                           "json").out)
+    assert first["base"] == {"ref": "nothing (before the first edition)", "sha": None}
+    assert [c["kind"] for c in first["changes"]] == ["new"] * 5
+    assert run("-C", history_repo, "diff", "--edition", "v1-not-an-edition").code == 2
 
 
 def test_incremental_diff_equals_full_comparison(history_repo: Path, tmp_path: Path) -> None:

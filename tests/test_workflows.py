@@ -74,3 +74,40 @@ def test_ci_runs_the_full_history_check_and_tests() -> None:
     assert "radar check --format github" in runs
     assert "pre-commit run --all-files" in runs
     assert "make test" in runs
+
+
+def test_pull_request_ring_moves_reach_summary_and_artifact() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "ci.yml")
+    pr_steps = [s for s in steps(workflow) if s.get("if") == "github.event_name == 'pull_request'"]
+    runs = "\n".join(s.get("run", "") for s in pr_steps)
+    assert 'radar check --format github --base "$BASE_SHA"' in runs
+    assert 'radar diff "$BASE_SHA" HEAD --format markdown' in runs
+    assert "$GITHUB_STEP_SUMMARY" in runs
+    upload = next(s for s in pr_steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "radar-diff"
+
+
+def test_comment_workflow_is_safe_for_forks() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "pr-comment.yml")
+    triggers = workflow[True]
+    assert list(triggers) == ["workflow_run"]
+    assert triggers["workflow_run"]["workflows"] == [load(ROOT / ".github" / "workflows" /
+                                                          "ci.yml")["name"]]
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    uses = [s.get("uses", "") for s in job["steps"]]
+    assert not any(u.startswith("actions/checkout@") for u in uses), "never check out PR code"
+    script = next(s for s in job["steps"] if "script" in s.get("with", {}))["with"]["script"]
+    assert "workflow_run.head_sha" in script  # the artifact's PR number is verified
+    assert "updateComment" in script and "createComment" in script  # one comment, updated
+
+
+def test_release_notes_workflow() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "release-notes.yml")
+    config = yaml.safe_load((ROOT / "radar" / "radar.yml").read_text())
+    assert workflow[True]["push"]["tags"] == [config["edition_tag"]]
+    [job] = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "write"}
+    runs = "\n".join(s.get("run", "") for s in job["steps"])
+    assert 'radar diff --edition "$TAG" --format markdown' in runs
+    assert "gh release create" in runs

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -23,6 +23,7 @@ from radar_as_code.problem import Problem
 from radar_as_code.reader import Reader, WorktreeReader
 
 WORKTREE = "working tree"
+NOTHING = "nothing (before the first edition)"
 
 
 @dataclass(frozen=True)
@@ -91,19 +92,31 @@ class Timeline:
         raise GitError(f"'{name}' is not an edition (tags matching "
                        f"'{self._config_pattern()}': {', '.join(t.name for t in tags)})")
 
-    def compare(self, base_rev: str, head_rev: str | None) -> Comparison:
-        base, base_reader = self.end(base_rev)
+    def compare(self, base_rev: str | None, head_rev: str | None) -> Comparison:
+        """Compare two revisions (None: the working tree for the head; an empty radar for
+        the base, as before the first edition)."""
         head, head_reader = self.end(head_rev)
-        assert base.sha is not None
-        changed = [p for p in self.git.changed(base.sha, head.sha) if is_blip_path(p)]
-        old = _load(base_reader, changed, base)
-        new = _load(head_reader, changed, head)
+        if base_rev is None:
+            base = End(NOTHING, None)
+            changed = sorted(p for p in head_reader.listing().files if is_blip_path(p))
+            new = _load(head_reader, changed, head)
+            assert new.radar is not None
+            old = Loaded(replace(new.radar, blip_paths={}, decision_paths={}, blips={},
+                                 decisions={}, bodies={}, files=frozenset()), (),
+                         new.config_doc, False)
+        else:
+            base, base_reader = self.end(base_rev)
+            assert base.sha is not None
+            changed = [p for p in self.git.changed(base.sha, head.sha) if is_blip_path(p)]
+            old = _load(base_reader, changed, base)
+            new = _load(head_reader, changed, head)
         assert old.radar is not None and new.radar is not None
         names: set[str] = set()
         for blip in new.radar.blips.values():
             if blip.id not in old.radar.blip_paths:
                 names.update(f"{n}.md" for n in (blip.id, *blip.meta.former_ids))
-        seen = {n.removesuffix(".md") for n in self.git.paths_in_history(base.sha, names)}
+        seen = {n.removesuffix(".md") for n in self.git.paths_in_history(base.sha, names)
+                } if base.sha else set()
         changes, unchanged = diff.compare(old.radar, new.radar, seen_before=seen)
         listing = head_reader.listing().files
         identical = sum(1 for p in listing if is_blip_path(p) and p not in set(changed))

@@ -34,9 +34,10 @@ def run(args: argparse.Namespace) -> int:
         if base or head:
             raise UsageError("--edition takes no BASE or HEAD")
         previous, tag = timeline.edition_pair(args.edition)
-        if previous is None:
-            raise UsageError(f"{tag.name} is the first edition: nothing to compare it with")
-        base, head = previous.name, tag.name
+        base, head = (previous.name if previous else None), tag.name  # first: all new
+        comparison = timeline.compare(base, head)
+        sys.stdout.write(movements.render(comparison, args.format, args.link_base))
+        return 1 if any(p.level == "error" for p in comparison.problems) else 0
     elif base and ".." in base and head is None:
         base, _, head = base.partition("..")
         head = head or None
