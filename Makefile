@@ -8,6 +8,7 @@ UV_VERSION := 0.13.8
 UV := .tools/bin/uv
 VENV := .venv
 RUN := $(UV) run --locked --all-extras --no-progress
+BENCH := $(UV) run --locked --all-extras --group bench --no-progress
 
 .PHONY: site test check lint bench schema clean browser
 
@@ -36,7 +37,7 @@ schema: $(VENV)/.synced
 	$(RUN) radar schema --write docs/schema
 
 bench: $(VENV)/.synced
-	$(RUN) python bench/run.py
+	$(BENCH) python bench/run.py
 
 clean:
 	rm -rf .tools $(VENV) site test-artifacts

@@ -88,11 +88,46 @@ def bench_check(root: Path, size: int, repeat: int, lines: list[str]) -> None:
                              floor[0]))
 
 
+def bench_timeline(root: Path, blips: int, editions: int, repeat: int,
+                   lines: list[str]) -> None:
+    python, radar, floor = BIN / "python", BIN / "radar", HERE / "floor_git.py"
+    tags = [f"edition-{n:02d}" for n in range(1, editions + 1)]
+    lines.append(f"\n### Editions: {blips:,} blips, {editions} editions (about 5% move each)\n")
+    lines.append("| command | median s | best s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    for base, head, what in [(tags[0], tags[1], "consecutive editions"),
+                             (tags[0], tags[-1], "first to last edition")]:
+        plain = measure([python, floor, root, "diff", base, head], repeat=repeat)
+        lines.append(row(f"floor: git diff + cat-file --batch + parse, {what}", plain))
+        lines.append(row(f"**radar diff**, {what}",
+                         measure([radar, "-C", root, "diff", base, head], repeat=repeat),
+                         plain[0]))
+    plain = measure([python, floor, root, "history", "blip-00042", *tags], repeat=repeat)
+    lines.append(row(f"floor: cat-file --batch of one blip at {editions} tags + parse", plain))
+    lines.append(row("**radar history** one blip",
+                     measure([radar, "-C", root, "history", "blip-00042"], repeat=repeat),
+                     plain[0]))
+    lines.append(row(f"**radar editions** (all {editions})",
+                     measure([radar, "-C", root, "editions"], repeat=repeat)))
+    cli = measure([python, floor, root, "snapshot-cli", tags[-1]], repeat=repeat)
+    lines.append(row("read a whole snapshot: git ls-tree + cat-file --batch", cli))
+    try:
+        __import__("git")
+        lines.append(row("read a whole snapshot: GitPython (tree traverse + data_stream)",
+                         measure([python, floor, root, "snapshot-gitpython", tags[-1]],
+                                 repeat=repeat), cli[0]))
+    except ImportError:
+        lines.append("| GitPython not installed (`make bench` installs it) | | | | |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="43,1000,10000")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument("--editions", type=int, default=20,
+                        help="editions of the timeline benchmark (0: skip it)")
+    parser.add_argument("--timeline-blips", type=int, default=10000)
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     lines = [f"## Benchmarks ({os.cpu_count()} cores, Python {sys.version.split()[0]})"]
@@ -108,6 +143,11 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
+    if args.editions:
+        root = args.out / f"history-{args.timeline_blips}-{args.editions}"
+        if not (root / ".git").exists():
+            generate(root, args.timeline_blips, args.editions)
+        bench_timeline(root, args.timeline_blips, args.editions, args.repeat, lines)
     report = "\n".join(lines) + "\n"
     (args.out / "report.md").write_text(report)
     print(report)

@@ -51,6 +51,7 @@ class Git:
 
     root: Path
     _env: dict[str, str] = field(default_factory=_env, repr=False)
+    _is_repository: bool | None = field(default=None, repr=False)
 
     def run(self, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
         try:
@@ -68,7 +69,9 @@ class Git:
         return self.run(*args).decode("utf-8", "replace")
 
     def is_repository(self) -> bool:
-        return self.run("rev-parse", "--git-dir", check=False) != b""
+        if self._is_repository is None:
+            self._is_repository = self.run("rev-parse", "--git-dir", check=False) != b""
+        return self._is_repository
 
     def is_shallow(self) -> bool:
         return self.text("rev-parse", "--is-shallow-repository").strip() == "true"
@@ -87,14 +90,14 @@ class Git:
     def tags(self, pattern: str) -> list[Tag]:
         """Tags matching a glob, ordered by their date, then name."""
         out = self.text("for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00"
-                        "%(*objectname)%00%(creatordate:unix)", f"refs/tags/{pattern}")
+                        "%(objecttype)%00%(*objectname)%00%(*objecttype)%00"
+                        "%(creatordate:unix)", f"refs/tags/{pattern}")
         tags = []
         for line in out.splitlines():
-            name, obj, peeled, date = line.split("\0")
-            sha = peeled or obj
-            if self.run("cat-file", "-t", sha).strip() != b"commit":
+            name, obj, kind, peeled, peeled_kind, date = line.split("\0")
+            if (peeled_kind or kind) != "commit":
                 continue  # a tag of a tree or blob is no edition
-            tags.append(Tag(name, sha, int(date or 0)))
+            tags.append(Tag(name, peeled or obj, int(date or 0)))
         return sorted(tags, key=lambda t: (t.date, t.name))
 
     def commit_date(self, sha: str) -> int:
@@ -164,6 +167,7 @@ class GitReader:
     sha: str
     label: str
     _tree: dict[str, tuple[str, str, int]] | None = field(default=None, repr=False)
+    _listing: Listing | None = field(default=None, repr=False)
 
     def tree(self) -> dict[str, tuple[str, str, int]]:
         if self._tree is None:
@@ -171,6 +175,15 @@ class GitReader:
         return self._tree
 
     def listing(self) -> Listing:
+        if self._listing is None:
+            self._listing = self._list()
+        return self._listing
+
+    def object_id(self, path: str) -> str | None:
+        entry = self.tree().get(path)
+        return entry[1] if entry else None
+
+    def _list(self) -> Listing:
         files, problems = set(), []
         for path, (mode, _obj, _size) in self.tree().items():
             if mode == "120000":

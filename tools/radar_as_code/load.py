@@ -17,26 +17,8 @@ from radar_as_code.errors import SetupError
 from radar_as_code.lint import movement_flags, schema
 from radar_as_code.model import Blip, BlipMeta, Decision, DecisionMeta, Radar, RadarConfig
 from radar_as_code.problem import Problem
+from radar_as_code.layout import CONFIG_PATH, file_id, is_blip_path, is_decision_path
 from radar_as_code.reader import Reader
-
-CONFIG_PATH = "radar/radar.yml"
-_IGNORED = frozenset({"README.md"})
-_ADR_NAME = re.compile(r"^adr/[^/]+\.md$")
-
-
-def is_blip_path(path: str) -> bool:
-    return path.startswith("radar/") and path.endswith(".md") and \
-        path.rsplit("/", 1)[-1] not in _IGNORED
-
-
-def is_decision_path(path: str) -> bool:
-    return bool(_ADR_NAME.match(path)) and path.rsplit("/", 1)[-1] not in _IGNORED
-
-
-def file_id(path: str) -> str:
-    """The id of a blip or record: its file name without the extension."""
-    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-
 
 @dataclass(frozen=True)
 class Loaded:
@@ -46,13 +28,6 @@ class Loaded:
     problems: tuple[Problem, ...]
     config_doc: yamlread.YamlDoc
     complete: bool  # every blip and record was read
-
-
-def _index(paths: Iterable[str]) -> dict[str, tuple[str, ...]]:
-    index: dict[str, list[str]] = {}
-    for path in sorted(paths):
-        index.setdefault(file_id(path), []).append(path)
-    return {key: tuple(value) for key, value in index.items()}
 
 
 def read_config(reader: Reader, files: Collection[str]) -> tuple[
@@ -148,22 +123,27 @@ def _references(blips: Iterable[Blip], decisions: Iterable[Decision],
     return out
 
 
+ParseCache = dict[tuple[str, str], Parsed]
+
+
 def load(reader: Reader, only: Collection[str] | None = None, *,
-         follow: bool = True) -> Loaded:
+         follow: bool = True, cache: ParseCache | None = None) -> Loaded:
     """Read the radar. With ``only``, read just those files, and with ``follow`` also the
-    files they reference (what the two-way checks need)."""
+    files they reference (what the two-way checks need). With ``cache``, a file whose
+    content the reader can name (a git blob) is parsed once across snapshots."""
     listing = reader.listing()
     files = listing.files
     config, config_doc, problems = read_config(reader, files)
     problems = list(listing.problems) + problems
     if config is None:
         return Loaded(None, tuple(problems), config_doc, False)
-    blip_paths = _index(p for p in files if is_blip_path(p))
-    decision_paths = _index(p for p in files if is_decision_path(p))
+    blip_paths = listing.blip_paths
+    decision_paths = listing.decision_paths
     wanted = [p for p in files if is_blip_path(p) or is_decision_path(p)]
     complete = only is None or CONFIG_PATH in only
     if not complete:
-        wanted = [p for p in wanted if p in set(only or ())]
+        chosen = set(only or ())
+        wanted = [p for p in wanted if p in chosen]
     blips: dict[str, Blip] = {}
     decisions: dict[str, Decision] = {}
     bodies: dict[str, markdown.Body] = {}
@@ -171,13 +151,21 @@ def load(reader: Reader, only: Collection[str] | None = None, *,
     def read(paths: Iterable[str]) -> tuple[list[Blip], list[Decision]]:
         new_blips, new_decisions = [], []
         todo = sorted(set(paths))
-        contents = reader.read_many(todo)
+        keys = {p: (p, oid) for p in todo if (oid := reader.object_id(p)) is not None}
+        known = cache if cache is not None else {}
+        contents = reader.read_many(p for p in todo if keys.get(p) not in known)
         for path in todo:
-            data = contents.get(path)
-            if data is None:
-                problems.append(Problem(path, 1, 1, "file", "error", "file cannot be read"))
-                continue
-            parsed = parse(path, data)
+            key = keys.get(path)
+            parsed = known.get(key) if key else None
+            if parsed is None:
+                data = contents.get(path)
+                if data is None:
+                    problems.append(Problem(path, 1, 1, "file", "error",
+                                            "file cannot be read"))
+                    continue
+                parsed = parse(path, data)
+                if key is not None and cache is not None:
+                    cache[key] = parsed
             document = parsed.document
             if isinstance(document, Blip) and document.id not in blips:
                 blips[document.id] = document

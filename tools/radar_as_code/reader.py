@@ -9,19 +9,29 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
+from radar_as_code import layout
 from radar_as_code.problem import Problem
 from radar_as_code.textfile import MAX_BYTES
 
-FOLDERS = ("radar", "adr", "docs")
+FOLDERS = layout.FOLDERS
 
 
 @dataclass(frozen=True)
 class Listing:
     files: frozenset[str]  # repo-relative POSIX paths of regular files
     problems: tuple[Problem, ...] = ()
+
+    @cached_property
+    def blip_paths(self) -> dict[str, tuple[str, ...]]:
+        return layout.index(p for p in self.files if layout.is_blip_path(p))
+
+    @cached_property
+    def decision_paths(self) -> dict[str, tuple[str, ...]]:
+        return layout.index(p for p in self.files if layout.is_decision_path(p))
 
 
 class Reader(Protocol):
@@ -30,6 +40,9 @@ class Reader(Protocol):
     def listing(self) -> Listing: ...
 
     def read_many(self, paths: Iterable[str]) -> dict[str, bytes]: ...
+
+    def object_id(self, path: str) -> str | None:
+        """A name for the file's content (a git blob id), or None if it has none."""
 
 
 @dataclass
@@ -64,6 +77,9 @@ class WorktreeReader:
             if (self.root / folder).is_symlink():
                 problems.append(_symlink(folder))
         return Listing(frozenset(files), tuple(sorted(problems)))
+
+    def object_id(self, path: str) -> str | None:
+        return None  # files on disk can change: never cached
 
     def read_many(self, paths: Iterable[str]) -> dict[str, bytes]:
         out: dict[str, bytes] = {}

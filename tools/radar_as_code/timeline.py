@@ -17,8 +17,9 @@ from pathlib import Path
 from radar_as_code import diff
 from radar_as_code.errors import GitError, SetupError
 from radar_as_code.git import SHALLOW_HINT, Git, GitReader, Tag
-from radar_as_code.load import CONFIG_PATH, Loaded, is_blip_path, load, parse
-from radar_as_code.model import Blip, Radar
+from radar_as_code.layout import CONFIG_PATH, is_blip_path
+from radar_as_code.load import Loaded, ParseCache, load, parse
+from radar_as_code.model import Blip, Radar, RadarConfig
 from radar_as_code.problem import Problem
 from radar_as_code.reader import Reader, WorktreeReader
 
@@ -44,8 +45,13 @@ class Comparison:
     changes: tuple[diff.Change, ...]
     unchanged: int
     problems: tuple[Problem, ...]
-    head_radar: Radar = field(repr=False)  # the changed files, read at the head
-    base_radar: Radar = field(repr=False)  # the changed files, read at the base
+    config: RadarConfig  # the head's: labels of rings and quadrants
+    # The changed files as read at the base and at the head; dropped (None) where only
+    # the changes are kept, as for a list of editions.
+    snapshots: tuple[Radar, Radar] | None = field(default=None, repr=False)
+
+    def light(self) -> Comparison:
+        return replace(self, snapshots=None)
 
 
 def day(timestamp: int) -> str:
@@ -58,12 +64,19 @@ class Timeline:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.git = Git(root)
+        self._readers: dict[str, GitReader] = {}  # by commit: a tree is listed once
+        self.cache: ParseCache = {}  # by (path, blob): a file version is parsed once
 
     def end(self, rev: str | None) -> tuple[End, Reader]:
         if rev is None:
             return End(WORKTREE, None), WorktreeReader(self.root)
         sha = self.git.resolve(rev)
-        return End(rev, sha), GitReader(self.git, sha, rev)
+        reader = self._readers.setdefault(sha, GitReader(self.git, sha, rev))
+        return End(rev, sha), reader
+
+    def forget(self, sha: str) -> None:
+        """Drop what was cached about a commit (a long list of editions)."""
+        self._readers.pop(sha, None)
 
     def editions(self) -> list[Tag]:
         pattern = self._config_pattern()
@@ -99,7 +112,7 @@ class Timeline:
         if base_rev is None:
             base = End(NOTHING, None)
             changed = sorted(p for p in head_reader.listing().files if is_blip_path(p))
-            new = _load(head_reader, changed, head)
+            new = _load(head_reader, changed, head, self.cache)
             assert new.radar is not None
             old = Loaded(replace(new.radar, blip_paths={}, decision_paths={}, blips={},
                                  decisions={}, bodies={}, files=frozenset()), (),
@@ -108,8 +121,8 @@ class Timeline:
             base, base_reader = self.end(base_rev)
             assert base.sha is not None
             changed = [p for p in self.git.changed(base.sha, head.sha) if is_blip_path(p)]
-            old = _load(base_reader, changed, base)
-            new = _load(head_reader, changed, head)
+            old = _load(base_reader, changed, base, self.cache)
+            new = _load(head_reader, changed, head, self.cache)
         assert old.radar is not None and new.radar is not None
         names: set[str] = set()
         for blip in new.radar.blips.values():
@@ -119,15 +132,17 @@ class Timeline:
                 } if base.sha else set()
         changes, unchanged = diff.compare(old.radar, new.radar, seen_before=seen)
         listing = head_reader.listing().files
-        identical = sum(1 for p in listing if is_blip_path(p) and p not in set(changed))
+        differing = set(changed)
+        identical = sum(1 for p in listing if is_blip_path(p) and p not in differing)
         problems = [_tagged(p, base) for p in old.problems if p.path in changed] + \
                    [_tagged(p, head) for p in new.problems if p.path in changed]
         return Comparison(base, head, tuple(_ordered(changes, new.radar)), unchanged + identical,
-                          tuple(sorted(set(problems))), new.radar, old.radar)
+                          tuple(sorted(set(problems))), new.radar.config,
+                          (old.radar, new.radar))
 
 
-def _load(reader: Reader, paths: list[str], end: End) -> Loaded:
-    loaded = load(reader, only=paths, follow=False)
+def _load(reader: Reader, paths: list[str], end: End, cache: ParseCache) -> Loaded:
+    loaded = load(reader, only=paths, follow=False, cache=cache)
     if loaded.radar is None:
         problems = "; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in loaded.problems)
         raise SetupError(f"the radar's config at {end.ref} is invalid: {problems}")
@@ -200,22 +215,26 @@ def editions(timeline: Timeline) -> list[EditionSummary]:
     """Every edition with its counts per ring and quadrant and what moved since the one
     before. The first edition is read whole; each next one only where it changed."""
     tags = timeline.editions()
-    first = load(GitReader(timeline.git, tags[0].sha, tags[0].name), follow=False).radar
+    first_reader = timeline.end(tags[0].name)[1]
+    first = load(first_reader, follow=False, cache=timeline.cache).radar
     if first is None:
         raise SetupError(f"the radar's config at {tags[0].name} is invalid")
     state = {b.id: (b.meta.quadrant, b.meta.ring, b.meta.status) for b in first.blips.values()}
     out = [EditionSummary(tags[0], _counts(state), None)]
     for previous, tag in itertools.pairwise(tags):
         comparison = timeline.compare(previous.name, tag.name)
-        for old in comparison.base_radar.blips.values():
-            if old.id not in comparison.head_radar.blip_paths:
+        assert comparison.snapshots is not None
+        old_radar, new_radar = comparison.snapshots
+        for old in old_radar.blips.values():
+            if old.id not in new_radar.blip_paths:
                 state.pop(old.id, None)
-        for blip in comparison.head_radar.blips.values():
+        for blip in new_radar.blips.values():
             state[blip.id] = (blip.meta.quadrant, blip.meta.ring, blip.meta.status)
             for former in blip.meta.former_ids:
-                if former not in comparison.head_radar.blip_paths:
+                if former not in new_radar.blip_paths:
                     state.pop(former, None)
-        out.append(EditionSummary(tag, _counts(state), comparison))
+        timeline.forget(previous.sha)
+        out.append(EditionSummary(tag, _counts(state), comparison.light()))
     return out
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from radar_as_code import lint, report
 from radar_as_code.errors import UsageError
 from radar_as_code.lint.context import Base, Context
-from radar_as_code.load import CONFIG_PATH, is_blip_path, is_decision_path, load
+from radar_as_code.layout import CONFIG_PATH, is_blip_path, is_decision_path
+from radar_as_code.load import load
 from radar_as_code.problem import Problem
 from radar_as_code.reader import WorktreeReader
 from radar_as_code.timeline import Timeline
@@ -69,7 +70,8 @@ def problems(root: Path, only: frozenset[str] | None, base: str | None = None) -
     against = None
     if base is not None:
         comparison = Timeline(root).compare(base, None)
-        against = Base(base, comparison.base_radar, comparison.changes)
+        assert comparison.snapshots is not None
+        against = Base(base, comparison.snapshots[0], comparison.changes)
     return lint.run(Context(loaded.radar, loaded.complete, against), found, scope)
 
 

@@ -49,7 +49,7 @@ def _from_to(config: RadarConfig, change: Change) -> tuple[str, str]:
 
 
 def text(comparison: Comparison) -> str:
-    config = comparison.head_radar.config
+    config = comparison.config
     base, head = _ends(comparison)
     lines = [f"{base} -> {head}"]
     for change in comparison.changes:
@@ -67,7 +67,7 @@ def text(comparison: Comparison) -> str:
 
 
 def markdown(comparison: Comparison, link_base: str | None = None) -> str:
-    config = comparison.head_radar.config
+    config = comparison.config
     base, head = _ends(comparison)
     out = [f"### Radar changes: {md_text(base)} → {md_text(head)}", ""]
     if comparison.changes:

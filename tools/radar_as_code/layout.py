@@ -1,0 +1,33 @@
+"""Where things are in a radar repository: which paths are blips, records, the config."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+CONFIG_PATH = "radar/radar.yml"
+FOLDERS = ("radar", "adr", "docs")  # what the radar reads, and all that the site publishes
+_IGNORED = frozenset({"README.md"})
+_ADR_NAME = re.compile(r"^adr/[^/]+\.md$")
+
+
+def is_blip_path(path: str) -> bool:
+    return path.startswith("radar/") and path.endswith(".md") and \
+        path.rsplit("/", 1)[-1] not in _IGNORED
+
+
+def is_decision_path(path: str) -> bool:
+    return bool(_ADR_NAME.match(path)) and path.rsplit("/", 1)[-1] not in _IGNORED
+
+
+def file_id(path: str) -> str:
+    """The id of a blip or record: its file name without the extension."""
+    return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def index(paths: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Paths by id; an id with several paths is a problem the identity rule reports."""
+    out: dict[str, list[str]] = {}
+    for path in sorted(paths):
+        out.setdefault(file_id(path), []).append(path)
+    return {key: tuple(value) for key, value in out.items()}
