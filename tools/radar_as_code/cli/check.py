@@ -9,8 +9,8 @@ from pathlib import Path
 
 from radar_as_code import lint, report
 from radar_as_code.errors import UsageError
-from radar_as_code.lint.context import Base, Context
 from radar_as_code.layout import CONFIG_PATH, is_blip_path, is_decision_path
+from radar_as_code.lint.context import Base, Context
 from radar_as_code.load import load
 from radar_as_code.problem import Problem
 from radar_as_code.reader import WorktreeReader

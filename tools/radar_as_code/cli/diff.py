@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
         comparison = timeline.compare(base, head)
         sys.stdout.write(movements.render(comparison, args.format, args.link_base))
         return 1 if any(p.level == "error" for p in comparison.problems) else 0
-    elif base and ".." in base and head is None:
+    if base and ".." in base and head is None:
         base, _, head = base.partition("..")
         head = head or None
         if head and head.startswith("."):
