@@ -49,7 +49,7 @@ def ordered_blips(radar: Radar) -> list[Blip]:
 
 def snapshot(radar: Radar) -> dict[str, Any]:
     return {
-        "config": radar.config.model_dump(mode="json"),
+        "config": radar.config.model_dump(mode="json", by_alias=True),
         "blips": [blip(radar, b) for b in ordered_blips(radar)],
         "decisions": [decision(d) for d in sorted(radar.decisions.values(), key=lambda d: d.id)],
     }

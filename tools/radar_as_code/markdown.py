@@ -9,7 +9,7 @@ to find what the rules check.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _SPECIAL_START = frozenset("#`~ \t-=")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -46,6 +46,7 @@ class Body:
     title_headings: tuple[int, ...]  # lines of level-1 headings
     preamble: str  # text before the first level-2 heading
     first_line: int  # line of the file where the body starts
+    text: str = field(default="", repr=False, compare=False)  # the body as written
 
 
 def _blank_code_spans(line: str) -> str:
@@ -122,4 +123,4 @@ def scan(body: str, first_line: int = 1) -> Body:
             links.extend(_links(raw, number))
     close(len(lines))
     return Body(tuple(sections), tuple(links), tuple(h1),
-                "\n".join(lines[:preamble_end]).strip(), first_line)
+                "\n".join(lines[:preamble_end]).strip(), first_line, body)

@@ -104,6 +104,53 @@ DEFAULT_ADR_SECTIONS = (
 )
 
 
+class Labels(_Strict):
+    """The words of the site, for a radar written in another language."""
+
+    radar: Line = "Radar"
+    quadrant: Line = "Quadrant"
+    quadrants: Line = "Quadrants"
+    ring: Line = "Ring"
+    blip: Line = "Blip"
+    blips: Line = "blips"
+    tags: Line = "Tags"
+    related: Line = "Related blips"
+    decisions: Line = "Decision records"
+    decision: Line = "Decision record"
+    status: Line = "Status"
+    date: Line = "Date"
+    deciders: Line = "Deciders"
+    concerns: Line = "Blips concerned"
+    supersedes: Line = "Supersedes"
+    superseded_by: Line = "Superseded by"
+    history: Line = "History"
+    edition: Line = "Edition"
+    editions: Line = "Editions"
+    since_last: Line = "Since the last edition"
+    reviewed: Line = "Last reviewed"
+    edit: Line = "Edit this page"
+    retired: Line = "Retired"
+    absent: Line = "not on the radar"
+    change: Line = "Change"
+    from_: Line = Field("From", alias="from")
+    to: Line = "To"
+    unchanged: Line = "unchanged"
+    new: Line = "New"
+    moved_in: Line = "Moved in"
+    moved_out: Line = "Moved out"
+    no_change: Line = "No change"
+    back: Line = "Back"
+    removed: Line = "Removed"
+    renamed: Line = "Renamed"
+    quadrant_changed: Line = "Changed quadrant"
+    revised: Line = "Rationale revised"
+    nothing_moved: Line = "Nothing moved."
+    no_editions: Line = "No edition yet: tag one to start the history."
+    legend: Line = "Legend"
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+
+
 def _unique(what: str, values: list[str]) -> None:
     seen: set[str] = set()
     for value in values:
@@ -131,6 +178,7 @@ class RadarConfig(_Strict):
     tags: tuple[Id, ...] = Field((), strict=False, max_length=1000,
                                  description="Tag vocabulary; empty means any tag.")
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
+    labels: Labels = Field(default_factory=Labels)
 
     @model_validator(mode="after")
     def _ids_unique(self) -> RadarConfig:

@@ -173,11 +173,22 @@ class Point:
     blip: Blip | None  # None: absent, or unreadable there
 
 
+State = Mapping[str, tuple[str, str, str]]  # blip id -> (quadrant, ring, status)
+
+
 @dataclass(frozen=True)
 class EditionSummary:
     tag: Tag
-    counts: dict[str, Counter[str]]  # "ring" and "quadrant" -> id -> active blips
+    state: State  # every readable blip at this edition
     since_previous: Comparison | None
+    renames: Mapping[str, str] = field(default_factory=dict)  # former id -> id, so far
+
+    @property
+    def counts(self) -> dict[str, Counter[str]]:
+        """"ring" and "quadrant" -> id -> number of active blips."""
+        active = [(q, r) for q, r, s in self.state.values() if s == "active"]
+        return {"ring": Counter(r for _, r in active),
+                "quadrant": Counter(q for q, _ in active)}
 
 
 def history(timeline: Timeline, ident: str) -> list[Point]:
@@ -220,7 +231,8 @@ def editions(timeline: Timeline) -> list[EditionSummary]:
     if first is None:
         raise SetupError(f"the radar's config at {tags[0].name} is invalid")
     state = {b.id: (b.meta.quadrant, b.meta.ring, b.meta.status) for b in first.blips.values()}
-    out = [EditionSummary(tags[0], _counts(state), None)]
+    renames: dict[str, str] = {}
+    out = [EditionSummary(tags[0], dict(state), None)]
     for previous, tag in itertools.pairwise(tags):
         comparison = timeline.compare(previous.name, tag.name)
         assert comparison.snapshots is not None
@@ -233,12 +245,8 @@ def editions(timeline: Timeline) -> list[EditionSummary]:
             for former in blip.meta.former_ids:
                 if former not in new_radar.blip_paths:
                     state.pop(former, None)
+                    renames[former] = blip.id
         timeline.forget(previous.sha)
-        out.append(EditionSummary(tag, _counts(state), comparison.light()))
+        out.append(EditionSummary(tag, dict(state), comparison.light(), dict(renames)))
     return out
-
-
-def _counts(state: Mapping[str, tuple[str, str, str]]) -> dict[str, Counter[str]]:
-    active = [(q, r) for q, r, s in state.values() if s == "active"]
-    return {"ring": Counter(r for _, r in active), "quadrant": Counter(q for q, _ in active)}
 
