@@ -24,7 +24,7 @@ check: $(VENV)/.synced
 	$(RUN) radar check
 
 site: check
-	$(RUN) mkdocs build --strict
+	NO_MKDOCS_2_WARNING=1 $(RUN) mkdocs build --strict
 
 lint: $(VENV)/.synced
 	$(RUN) ruff check tools tests bench

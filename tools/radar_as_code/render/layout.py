@@ -1,0 +1,102 @@
+"""Where each blip sits on the radar picture: deterministic, seeded by the blip's id.
+
+Quadrants are equal sectors (any number), rings concentric bands (any number, the first
+in the middle). Each quadrant-and-ring segment gets a grid of slots far enough apart for
+marks never to overlap; a blip takes the slot its id hashes to, or the next free one, so
+an unchanged blip keeps its place between builds and editions. A crowded segment gets
+smaller marks (down to a floor) rather than overlapping ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from radar_as_code.model import Radar
+
+SIZE = 800
+CENTER = SIZE / 2
+RADIUS = 360
+MARK = 11.0  # default mark radius
+MIN_MARK = 3.5
+GAP = 3.0
+AXIS = 10.0  # room kept free along the lines between quadrants, for the ring labels
+
+
+@dataclass(frozen=True)
+class Mark:
+    id: str
+    number: int
+    x: float
+    y: float
+    r: float
+    quadrant: int
+    ring: int
+
+
+def ring_radii(rings: int) -> list[float]:
+    """Outer radius of each ring: inner rings wider, outer bands narrower."""
+    return [RADIUS * ((k + 1) / rings) ** 0.75 for k in range(rings)]
+
+
+def sector(quadrant: int, quadrants: int) -> tuple[float, float]:
+    """Start and end angle of a quadrant: the first starts at 9 o'clock, clockwise."""
+    step = 2 * math.pi / quadrants
+    return math.pi + quadrant * step, math.pi + (quadrant + 1) * step
+
+
+def _slots(r0: float, r1: float, a0: float, a1: float, mark: float) -> list[tuple[float, float]]:
+    pad = 2.0
+    d = 2 * mark + GAP
+    inner = max(r0 + mark + pad, mark * 2)
+    outer = r1 - mark - pad
+    rows = [inner + k * d for k in range(int((outer - inner) // d) + 1)] if outer >= inner \
+        else [(r0 + r1) / 2]
+    out = []
+    for rho in rows:
+        margin = math.asin(min(1.0, (mark + AXIS) / rho))  # keep the axes (labels) clear
+        span = (a1 - a0) - 2 * margin
+        if span < 0:
+            continue
+        step = 2 * math.asin(min(1.0, d / (2 * rho)))  # angle whose chord is d
+        count = max(1, int(span // step) + 1) if step > 0 else 1
+        for i in range(count):
+            angle = a0 + margin + (span * i / (count - 1) if count > 1 else span / 2)
+            out.append((CENTER + rho * math.cos(angle), CENTER + rho * math.sin(angle)))
+    return out
+
+
+def _hash(ident: str) -> int:
+    return int.from_bytes(hashlib.sha256(ident.encode()).digest()[:8], "big")
+
+
+def place(radar: Radar) -> list[Mark]:
+    """One mark per numbered (active) blip."""
+    config = radar.config
+    quadrants = {q.id: i for i, q in enumerate(config.quadrants)}
+    rings = {r.id: i for i, r in enumerate(config.rings)}
+    radii = [0.0, *ring_radii(len(rings))]
+    groups: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for ident in radar.numbers:
+        meta = radar.blips[ident].meta
+        groups[quadrants[meta.quadrant], rings[meta.ring]].append(ident)
+    marks = []
+    for (q, k), idents in sorted(groups.items()):
+        a0, a1 = sector(q, len(quadrants))
+        mark = MARK
+        slots = _slots(radii[k], radii[k + 1], a0, a1, mark)
+        while len(slots) < len(idents) and mark > MIN_MARK:
+            mark = max(MIN_MARK, mark * 0.9)
+            slots = _slots(radii[k], radii[k + 1], a0, a1, mark)
+        taken: set[int] = set()
+        for ident in sorted(idents, key=lambda i: (_hash(i), i)):
+            slot = _hash(ident) % len(slots)
+            while slot in taken and len(taken) < len(slots):
+                slot = (slot + 1) % len(slots)
+            taken.add(slot)
+            x, y = slots[slot]
+            marks.append(Mark(ident, radar.numbers[ident], round(x, 1), round(y, 1),
+                              round(mark, 1), q, k))
+    return sorted(marks, key=lambda m: m.number)

@@ -1,0 +1,391 @@
+"""The site's pages as Markdown text: pure functions of a snapshot and its history.
+
+Every value from the radar's files is escaped with ``render.text``; the bodies of blips
+and decision records are included as their authors wrote them (the site sanitises the
+rendered HTML). Links between pages are relative ``.md`` links, which MkDocs checks and
+turns into URLs, and which any other Markdown site engine understands.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from radar_as_code import jsonview
+from radar_as_code.diff import Change
+from radar_as_code.lint.links import resolve
+from radar_as_code.model import Blip, Decision, Radar
+from radar_as_code.render import svg
+from radar_as_code.render.text import attr, inline, meta_title, slug
+from radar_as_code.timeline import Comparison, EditionSummary, day
+
+HOME = "index.md"
+TAGS = "tags.md"
+RULES = "rules.md"
+ADR_INDEX = "adr/index.md"
+EDITIONS_INDEX = "editions/index.md"
+SINCE_LAST = "editions/since-last.md"
+MARK_KINDS = {"new": "new", "back": "new", "moved-in": "moved-in", "moved-out": "moved-out"}
+
+
+@dataclass(frozen=True)
+class Chronicle:
+    """What git says about the radar: its editions and what changed since the last one."""
+
+    editions: tuple[EditionSummary, ...] = ()
+    since_last: Comparison | None = None
+
+    def moves(self) -> dict[str, str]:
+        if self.since_last is None:
+            return {}
+        return {c.id: MARK_KINDS[c.kind] for c in self.since_last.changes if c.kind in MARK_KINDS}
+
+
+@dataclass(frozen=True)
+class Site:
+    radar: Radar
+    chronicle: Chronicle = field(default_factory=Chronicle)
+    edit_url: str | None = None  # prefix of "edit this page" links, e.g. .../edit/main/
+
+
+def quadrant_page(quadrant: str) -> str:
+    return f"quadrants/{quadrant}.md"
+
+
+def edition_page(tag: str) -> str:
+    return f"editions/{slug(tag)}.md"
+
+
+def _rel(source: str, target: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _front(title: str, tags: tuple[str, ...] = (), hide: tuple[str, ...] = ()) -> str:
+    out = ["---", f"title: {meta_title(title)}"]
+    if tags:
+        out.append("tags:")
+        out += [f"  - {tag}" for tag in tags]
+    if hide:
+        out.append("hide:")
+        out += [f"  - {item}" for item in hide]
+    out.append("---")
+    return "\n".join(out) + "\n\n"
+
+
+def _labels(radar: Radar) -> tuple[dict[str, str], dict[str, str]]:
+    config = radar.config
+    return ({r.id: r.label for r in config.rings}, {q.id: q.label for q in config.quadrants})
+
+
+def _change_word(site: Site, kind: str) -> str:
+    labels = site.radar.config.labels
+    return {"new": labels.new, "back": labels.back, "moved-in": labels.moved_in,
+            "moved-out": labels.moved_out, "quadrant-changed": labels.quadrant_changed,
+            "renamed": labels.renamed, "retired": labels.retired, "removed": labels.removed,
+            "revised": labels.revised}[kind]
+
+
+def _blip_link(radar: Radar, source: str, ident: str) -> str:
+    blip = radar.blips[ident]
+    return f"[{inline(blip.meta.title)}]({_rel(source, blip.path)})"
+
+
+def home(site: Site, href: Callable[[str], str]) -> str:
+    radar, labels = site.radar, site.radar.config.labels
+    rings, quadrants = _labels(radar)
+    moves = site.chronicle.moves()
+    legend = {"none": labels.no_change, "new": labels.new, "moved-in": labels.moved_in,
+              "moved-out": labels.moved_out, "blips": labels.blips}
+    picture = svg.picture(radar, moves, href, legend)
+    out = [_front(radar.config.title, hide=("toc",)), f"# {inline(radar.config.title)}\n"]
+    if radar.config.description:
+        out.append(inline(radar.config.description) + "\n")
+    out.append(f'<div class="radar-picture-box">\n{picture}\n</div>\n')
+    out.append(f"## {inline(labels.blips.capitalize())}\n")
+    since = f" ({inline(labels.since_last.lower())})" if site.chronicle.since_last else ""
+    out.append(f"| # | {inline(labels.blip)} | {inline(labels.quadrant)} | "
+               f"{inline(labels.ring)} | {inline(labels.change)}{since} |")
+    out.append("| ---: | --- | --- | --- | --- |")
+    for blip in jsonview.ordered_blips(radar):
+        number = radar.numbers.get(blip.id)
+        if number is None:
+            continue
+        move = moves.get(blip.id)
+        word = inline(_change_word(site, move)) if move else ""
+        out.append(f"| {number} | {_blip_link(radar, HOME, blip.id)} | "
+                   f"[{inline(quadrants[blip.meta.quadrant])}]"
+                   f"({quadrant_page(blip.meta.quadrant)}) | "
+                   f"{inline(rings[blip.meta.ring])} | {word} |")
+    return "\n".join(out) + "\n"
+
+
+def quadrant(site: Site, ident: str) -> str:
+    radar, labels = site.radar, site.radar.config.labels
+    entry = next(q for q in radar.config.quadrants if q.id == ident)
+    page = quadrant_page(ident)
+    blips = [b for b in jsonview.ordered_blips(radar)
+             if b.meta.quadrant == ident and b.id in radar.numbers]
+    counts = [(ring, [b for b in blips if b.meta.ring == ring.id]) for ring in radar.config.rings]
+    summary = f"**{len(blips)} {inline(labels.blips)}**" + "".join(
+        f" | {len(items)} {inline(ring.label)}" for ring, items in counts if items)
+    out = [_front(entry.label), f"# {inline(entry.label)}\n", summary + "\n"]
+    if entry.description:
+        out.append(inline(entry.description) + "\n")
+    for ring, items in counts:
+        if not items:
+            continue
+        out.append(f"## {inline(ring.label)} ({len(items)})\n")
+        if ring.description:
+            out.append(f"*{inline(ring.description)}*\n")
+        out.append(f"| # | {inline(labels.blip)} | {inline(labels.tags)} |")
+        out.append("| ---: | --- | --- |")
+        for blip in items:
+            tags = ", ".join(inline(t) for t in blip.meta.tags)
+            out.append(f"| {radar.numbers[blip.id]} | {_blip_link(radar, page, blip.id)} | "
+                       f"{tags} |")
+        out.append("")
+    retired = [b for b in radar.blips.values()
+               if b.meta.quadrant == ident and b.meta.status == "retired"]
+    if retired:
+        out.append(f"## {inline(labels.retired)}\n")
+        out += [f"- {_blip_link(radar, page, b.id)}" for b in sorted(retired, key=lambda b: b.id)]
+    return "\n".join(out) + "\n"
+
+
+def rewrite_links(doc: Blip | Decision) -> str:
+    """The body, with links to files under docs/ pointed at where the site serves them."""
+    body = doc.body
+    lines = body.text.split("\n")
+    for link in sorted(body.links, key=lambda k: (k.line, -k.col)):
+        target = resolve(doc.path, link.target)
+        if target is None or not target.startswith("docs/") or "://" in link.target:
+            continue
+        fragment = "#" + link.target.split("#", 1)[1] if "#" in link.target else ""
+        new = _rel(doc.path, target.removeprefix("docs/")) + fragment
+        index = link.line - body.first_line
+        line = lines[index]
+        start = link.col - 1 + (1 if line[link.col - 1:link.col] == "<" else 0)
+        if line[start:start + len(link.target)] == link.target:
+            lines[index] = line[:start] + new + line[start + len(link.target):]
+    return "\n".join(lines).strip() + "\n"
+
+
+def _badges(items: list[tuple[str, str]]) -> str:
+    spans = " ".join(f'<span class="radar-badge radar-{attr(kind)}">{attr(text)}</span>'
+                     for kind, text in items)
+    return f'<p class="radar-badges">{spans}</p>\n'
+
+
+def _history(site: Site, blip: Blip) -> list[str]:
+    labels = site.radar.config.labels
+    rings, quadrants = _labels(site.radar)
+    editions = site.chronicle.editions
+    if not editions:
+        return []
+    names = {blip.id, *blip.meta.former_ids}
+    out = [f"## {inline(labels.history)}\n",
+           f"| {inline(labels.edition)} | {inline(labels.date)} | {inline(labels.ring)} | "
+           f"{inline(labels.quadrant)} |", "| --- | --- | --- | --- |"]
+    for summary in editions:
+        found = next((summary.state[n] for n in sorted(names) if n in summary.state), None)
+        page = _rel(blip.path, edition_page(summary.tag.name))
+        where = f"[{inline(summary.tag.name)}]({page}) | {day(summary.tag.date)}"
+        if found is None:
+            out.append(f"| {where} | *{inline(labels.absent)}* | |")
+            continue
+        quad, ring, status = found
+        shown = inline(rings.get(ring, ring)) + (
+            f" ({inline(labels.retired.lower())})" if status == "retired" else "")
+        out.append(f"| {where} | {shown} | {inline(quadrants.get(quad, quad))} |")
+    return [*out, ""]
+
+
+def blip_page(site: Site, blip: Blip) -> str:
+    radar, labels = site.radar, site.radar.config.labels
+    rings, quadrants = _labels(radar)
+    meta = blip.meta
+    badges = [("ring", rings.get(meta.ring, meta.ring)),
+              ("quadrant", quadrants.get(meta.quadrant, meta.quadrant))]
+    if meta.status == "retired":
+        badges.append(("retired", labels.retired))
+    number = radar.numbers.get(blip.id)
+    heading = f"{number}. {meta.title}" if number else meta.title
+    out = [_front(meta.title, meta.tags), f"# {inline(heading)}\n", _badges(badges)]
+    out.append(rewrite_links(blip))
+    related = [r for r in meta.related if r in radar.blips]
+    if related:
+        out.append(f"## {inline(labels.related)}\n")
+        out += [f"- {_blip_link(radar, blip.path, r)} ({inline(rings[radar.blips[r].meta.ring])}"
+                f", {inline(quadrants[radar.blips[r].meta.quadrant])})" for r in related]
+        out.append("")
+    decisions = [d for d in meta.decisions if d in radar.decisions]
+    if decisions:
+        out.append(f"## {inline(labels.decisions)}\n")
+        out += [f"- {_decision_link(radar, blip.path, d)}" for d in decisions]
+        out.append("")
+    out += _history(site, blip)
+    footer = f"*{inline(labels.reviewed)}: {meta.reviewed.isoformat()}*"
+    if site.edit_url:
+        footer += f" · [{inline(labels.edit)}]({attr(site.edit_url + blip.path)})"
+    out.append(footer)
+    return "\n".join(out) + "\n"
+
+
+def _decision_link(radar: Radar, source: str, ident: str) -> str:
+    decision = radar.decisions[ident]
+    return (f"[{inline(ident[:4])}: {inline(decision.meta.title)}]"
+            f"({_rel(source, decision.path)}) ({inline(decision.meta.status)})")
+
+
+def decision_page(site: Site, decision: Decision) -> str:
+    radar, labels = site.radar, site.radar.config.labels
+    meta = decision.meta
+    out = [_front(f"{decision.id[:4]}: {meta.title}"),
+           f"# {inline(decision.id[:4])}: {inline(meta.title)}\n",
+           _badges([("status", meta.status), ("date", meta.date.isoformat())]),
+           f"{inline(labels.deciders)}: " + ", ".join(inline(d) for d in meta.deciders) + "\n"]
+    for label, refs in ((labels.supersedes, meta.supersedes),
+                        (labels.superseded_by, meta.superseded_by)):
+        known = [r for r in refs if r in radar.decisions]
+        if known:
+            out.append(f"{inline(label)}: " + ", ".join(
+                _decision_link(radar, decision.path, r) for r in known) + "\n")
+    out.append(rewrite_links(decision))
+    concerned = [b for b in meta.blips if b in radar.blips]
+    if concerned:
+        out.append(f"## {inline(labels.concerns)}\n")
+        out += [f"- {_blip_link(radar, decision.path, b)}" for b in concerned]
+        out.append("")
+    if site.edit_url:
+        out.append(f"[{inline(labels.edit)}]({attr(site.edit_url + decision.path)})")
+    return "\n".join(out) + "\n"
+
+
+def decision_index(site: Site) -> str:
+    radar, labels = site.radar, site.radar.config.labels
+    out = [_front(labels.decisions), f"# {inline(labels.decisions)}\n"]
+    for status in ("accepted", "proposed", "deprecated", "superseded", "rejected"):
+        items = sorted((d for d in radar.decisions.values() if d.meta.status == status),
+                       key=lambda d: d.id)
+        if not items:
+            continue
+        out.append(f"## {inline(status.capitalize())} ({len(items)})\n")
+        out.append(f"| # | {inline(labels.decision)} | {inline(labels.date)} | "
+                   f"{inline(labels.concerns)} |")
+        out.append("| --- | --- | --- | --- |")
+        for d in items:
+            blips = ", ".join(_blip_link(radar, ADR_INDEX, b) for b in d.meta.blips
+                              if b in radar.blips)
+            out.append(f"| {inline(d.id[:4])} | [{inline(d.meta.title)}]"
+                       f"({_rel(ADR_INDEX, d.path)}) | {d.meta.date.isoformat()} | {blips} |")
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _changes_table(site: Site, source: str, changes: tuple[Change, ...]) -> list[str]:
+    radar, labels = site.radar, site.radar.config.labels
+    rings, quadrants = _labels(radar)
+    if not changes:
+        return [inline(labels.nothing_moved), ""]
+    out = [f"| {inline(labels.blip)} | {inline(labels.change)} | {inline(labels.from_)} | "
+           f"{inline(labels.to)} |", "| --- | --- | --- | --- |"]
+    for change in changes:
+        name = (_blip_link(radar, source, change.id) if change.id in radar.blips
+                else inline(change.title))
+        if change.kind == "quadrant-changed":
+            before = quadrants.get(change.from_quadrant or "", change.from_quadrant or "")
+            after = quadrants.get(change.to_quadrant or "", change.to_quadrant or "")
+        elif change.kind == "renamed":
+            before, after = change.former_id or "", change.id
+        else:
+            before = rings.get(change.from_ring or "", change.from_ring or "")
+            after = rings.get(change.to_ring or "", change.to_ring or "")
+        out.append(f"| {name} | {inline(_change_word(site, change.kind))} | {inline(before)} | "
+                   f"{inline(after)} |")
+    return [*out, ""]
+
+
+def edition(site: Site, summary: EditionSummary) -> str:
+    labels = site.radar.config.labels
+    _rings, _ = _labels(site.radar)
+    page = edition_page(summary.tag.name)
+    counts = summary.counts["ring"]
+    total = sum(counts.values())
+    out = [_front(f"{labels.edition} {summary.tag.name}"),
+           f"# {inline(labels.edition)} {inline(summary.tag.name)}\n",
+           f"{inline(labels.date)}: {day(summary.tag.date)}\n",
+           f"**{total} {inline(labels.blips)}**" + "".join(
+               f" | {counts[r.id]} {inline(r.label)}" for r in site.radar.config.rings
+               if counts.get(r.id)) + "\n"]
+    since = summary.since_previous
+    if since is not None:
+        out.append(f"## {inline(labels.change)}: {inline(since.base.ref)} → "
+                   f"{inline(summary.tag.name)}\n")
+        out += _changes_table(site, page, since.changes)
+        out.append(f"{since.unchanged} {inline(labels.unchanged)}.\n")
+    return "\n".join(out) + "\n"
+
+
+def since_last(site: Site) -> str:
+    labels = site.radar.config.labels
+    comparison = site.chronicle.since_last
+    out = [_front(labels.since_last), f"# {inline(labels.since_last)}\n"]
+    if comparison is None:
+        return "\n".join([*out, inline(labels.no_editions)]) + "\n"
+    out.append(f"{inline(comparison.base.ref)} → {inline(comparison.head.ref)}\n")
+    out += _changes_table(site, SINCE_LAST, comparison.changes)
+    out.append(f"{comparison.unchanged} {inline(labels.unchanged)}.\n")
+    return "\n".join(out) + "\n"
+
+
+def editions_index(site: Site) -> str:
+    labels = site.radar.config.labels
+    out = [_front(labels.editions), f"# {inline(labels.editions)}\n",
+           f"- [{inline(labels.since_last)}]({_rel(EDITIONS_INDEX, SINCE_LAST)})\n"]
+    if not site.chronicle.editions:
+        return "\n".join([*out, inline(labels.no_editions)]) + "\n"
+    out.append(f"| {inline(labels.edition)} | {inline(labels.date)} | {inline(labels.blips)} | "
+               f"{inline(labels.change)} |")
+    out.append("| --- | --- | ---: | ---: |")
+    for summary in reversed(site.chronicle.editions):
+        moved = len(summary.since_previous.changes) if summary.since_previous else ""
+        out.append(f"| [{inline(summary.tag.name)}]"
+                   f"({_rel(EDITIONS_INDEX, edition_page(summary.tag.name))}) | "
+                   f"{day(summary.tag.date)} | {sum(summary.counts['ring'].values())} | {moved} |")
+    return "\n".join(out) + "\n"
+
+
+def tags_page(site: Site) -> str:
+    labels = site.radar.config.labels
+    return _front(labels.tags) + f"# {inline(labels.tags)}\n\n<!-- material/tags -->\n"
+
+
+def pages(site: Site, href: Callable[[str], str],
+          rules_page: Callable[[], str]) -> dict[str, str]:
+    """Every generated page: site path -> Markdown."""
+    radar = site.radar
+    out = {HOME: home(site, href), ADR_INDEX: decision_index(site),
+           EDITIONS_INDEX: editions_index(site), SINCE_LAST: since_last(site),
+           TAGS: tags_page(site), RULES: rules_page()}
+    for entry in radar.config.quadrants:
+        out[quadrant_page(entry.id)] = quadrant(site, entry.id)
+    for blip in radar.blips.values():
+        out[blip.path] = blip_page(site, blip)
+    for decision in radar.decisions.values():
+        out[decision.path] = decision_page(site, decision)
+    for summary in site.chronicle.editions:
+        out[edition_page(summary.tag.name)] = edition(site, summary)
+    return out
+
+
+def generated_nav(site: Site) -> list[Mapping[str, object]]:
+    """The navigation: sections only; blip and record pages are reached from them."""
+    config, labels = site.radar.config, site.radar.config.labels
+    return [
+        {attr(config.title): HOME},
+        {attr(labels.quadrants): [{attr(q.label): quadrant_page(q.id)} for q in config.quadrants]},
+        {attr(labels.decisions): ADR_INDEX},
+        {attr(labels.editions): EDITIONS_INDEX},
+        {attr(labels.tags): TAGS},
+    ]

@@ -1,0 +1,32 @@
+"""Escaping of untrusted values (titles, labels, tags) for generated Markdown pages."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+
+_MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def inline(value: str) -> str:
+    """A value shown as literal text inside Markdown: no HTML, no Markdown markup."""
+    value = _CONTROL.sub("", value)
+    return _MD.sub(r"\\\1", html.escape(value, quote=True))
+
+
+def attr(value: str) -> str:
+    """A value inside an HTML or SVG attribute, or inside an element, as text."""
+    return html.escape(_CONTROL.sub("", value), quote=True)
+
+
+def meta_title(value: str) -> str:
+    """A page title for YAML front matter. MkDocs themes insert titles into navigation and
+    search without escaping them, so the title is HTML-escaped here, then quoted."""
+    return json.dumps(attr(value), ensure_ascii=False)
+
+
+def slug(value: str) -> str:
+    """A file-name-safe form of a tag name."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", value).strip("-.") or "edition"

@@ -1,0 +1,103 @@
+"""The MkDocs plugin: wires MkDocs events to the pure rendering functions.
+
+It reads the radar (the same loader as `radar check`) and its git history, fails the
+build with every problem if the radar is invalid, adds the generated pages as virtual
+files (nothing is written into docs/), keeps symlinks and files outside docs/ out of the
+site, and sanitises the HTML of every page that holds text written in a pull request.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from radar_as_code.errors import RadarError
+from radar_as_code.render import pages
+from radar_as_code.render.rules import rules_page
+from radar_as_code.site import sanitize
+from radar_as_code.site.data import read_site
+
+log = logging.getLogger("mkdocs.plugins.radar")
+
+
+class RadarOptions(base.Config):
+    root = c.Type(str, default=".")  # the radar's repository, relative to mkdocs.yml
+    edit_url = c.Type(str, default="")  # "edit this page" prefix, e.g. .../edit/main/
+    history = c.Type(bool, default=True)  # read editions from git tags
+    nav = c.Type(bool, default=True)  # generate the navigation when mkdocs.yml has none
+
+
+class RadarPlugin(BasePlugin[RadarOptions]):
+    def __init__(self) -> None:
+        self.site: pages.Site | None = None
+        self.trusted: set[str] = set()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent / self.config.root
+        try:
+            self.site = read_site(root, history=self.config.history,
+                                  edit_url=self.config.edit_url or None)
+        except RadarError as exc:
+            raise PluginError(f"radar: {exc}") from None
+        if self.config.nav and config.nav is None:
+            docs = sorted(p.relative_to(config.docs_dir).as_posix()
+                          for p in Path(config.docs_dir).rglob("*.md")
+                          if not p.is_symlink())
+            config.nav = [*pages.generated_nav(self.site), *docs, pages.RULES]
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.site is not None
+        docs_dir = os.path.realpath(config.docs_dir)
+        for file in list(files):
+            source = file.abs_src_path
+            if source is None or file.src_dir is None or \
+                    os.path.realpath(file.src_dir) != docs_dir:
+                continue  # generated, or the theme's own files
+            real = os.path.realpath(source)
+            if Path(source).is_symlink() or os.path.commonpath([real, docs_dir]) != docs_dir:
+                log.warning("radar: %s is a symbolic link or outside docs/; not published",
+                            file.src_uri)
+                files.remove(file)
+
+        def href(ident: str) -> str:
+            path = self.site.radar.blips[ident].path if self.site else ""
+            stem = posixpath.splitext(path)[0]
+            return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
+
+        generated = pages.pages(self.site, href, rules_page)
+        clashes = sorted(p for p in generated if files.get_file_from_path(p) is not None)
+        if clashes:
+            raise PluginError("radar: docs/ has pages the radar generates: " + ", ".join(clashes))
+        hidden = {b.path for b in self.site.radar.blips.values()} | \
+                 {d.path for d in self.site.radar.decisions.values()}
+        for path, text in generated.items():
+            inclusion = InclusionLevel.NOT_IN_NAV if path in hidden or \
+                (path.startswith("editions/") and path != pages.EDITIONS_INDEX) \
+                else InclusionLevel.UNDEFINED
+            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+        self.trusted = set(generated) - hidden
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        if page.file.src_uri in self.trusted:
+            return html  # generated from escaped values only
+        return sanitize.clean(html)
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        root = Path(config.config_file_path).parent / self.config.root
+        for folder in ("radar", "adr"):
+            server.watch(str(root / folder))
+        return server
