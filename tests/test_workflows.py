@@ -111,3 +111,16 @@ def test_release_notes_workflow() -> None:
     runs = "\n".join(s.get("run", "") for s in job["steps"])
     assert 'radar diff --edition "$TAG" --format markdown' in runs
     assert "gh release create" in runs
+
+
+def test_pages_workflow_builds_strict_and_deploys_officially() -> None:
+    workflow = load(ROOT / ".github" / "workflows" / "pages.yml")
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "build"
+    assert "make site" in "\n".join(s.get("run", "") for s in build["steps"])
+    uses = [s.get("uses", "").split("@")[0] for s in build["steps"] + deploy["steps"]]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    makefile = (ROOT / "Makefile").read_text()
+    assert "mkdocs build --strict" in makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]

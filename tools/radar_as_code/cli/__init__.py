@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from radar_as_code import __version__
-from radar_as_code.cli import check, diff, editions, history, rules, schema, show
+from radar_as_code.cli import check, diff, editions, history, render, rules, schema, show
 from radar_as_code.errors import RadarError
 
 COMMANDS = {"check": check, "show": show, "diff": diff, "history": history,
-            "editions": editions, "schema": schema, "rules": rules}
+            "editions": editions, "render": render, "schema": schema, "rules": rules}
 
 
 def parser() -> argparse.ArgumentParser:

@@ -91,13 +91,18 @@ def _blip_link(radar: Radar, source: str, ident: str) -> str:
     return f"[{inline(blip.meta.title)}]({_rel(source, blip.path)})"
 
 
+def legend(site: Site) -> dict[str, str]:
+    """The words of the picture's legend and accessible names."""
+    labels = site.radar.config.labels
+    return {"none": labels.no_change, "new": labels.new, "moved-in": labels.moved_in,
+            "moved-out": labels.moved_out, "blips": labels.blips}
+
+
 def home(site: Site, href: Callable[[str], str]) -> str:
     radar, labels = site.radar, site.radar.config.labels
     rings, quadrants = _labels(radar)
     moves = site.chronicle.moves()
-    legend = {"none": labels.no_change, "new": labels.new, "moved-in": labels.moved_in,
-              "moved-out": labels.moved_out, "blips": labels.blips}
-    picture = svg.picture(radar, moves, href, legend)
+    picture = svg.picture(radar, moves, href, legend(site))
     out = [_front(radar.config.title, hide=("toc",)), f"# {inline(radar.config.title)}\n"]
     if radar.config.description:
         out.append(inline(radar.config.description) + "\n")

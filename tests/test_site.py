@@ -1,0 +1,221 @@
+"""The published radar: a real `mkdocs build --strict` of this repository and of hostile
+radars."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import shutil
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+
+from conftest import BASE, ROOT, TESTS, Run
+from radar_as_code.load import load
+from radar_as_code.reader import WorktreeReader
+from radar_as_code.render import layout, svg
+from sitekit import broken_links, build, dangerous_attributes, external_resources, site_repo
+
+GOLDEN = TESTS / "golden"
+
+
+@pytest.fixture(scope="module")
+def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+def test_every_page_is_built(repo_site: Path) -> None:
+    radar = load(WorktreeReader(ROOT)).radar
+    assert radar is not None
+    for blip in radar.blips:
+        assert (repo_site / "radar" / blip / "index.html").is_file(), blip
+    for decision in radar.decisions:
+        assert (repo_site / "adr" / decision / "index.html").is_file(), decision
+    for quadrant in radar.config.quadrants:
+        assert (repo_site / "quadrants" / quadrant.id / "index.html").is_file()
+    for page in ("index.html", "adr/index.html", "editions/index.html",
+                 "editions/since-last/index.html", "tags/index.html", "rules/index.html",
+                 "authoring/index.html", "search/search_index.json"):
+        assert (repo_site / page).is_file(), page
+    assert not list((ROOT / "docs").glob("radar*")), "nothing is written into docs/"
+
+
+def test_home_has_one_linked_mark_per_active_blip(repo_site: Path) -> None:
+    html = (repo_site / "index.html").read_text()
+    marks = re.findall(r'<a href="radar/([a-z0-9-]+)/" aria-label="(\d+)\. ', html)
+    assert len(marks) == 43
+    assert sorted(int(n) for _, n in marks) == list(range(1, 44))
+    assert "<table>" in html and html.count('href="radar/') >= 43 * 2  # picture + table
+
+
+def test_no_broken_links_not_even_in_svg(repo_site: Path) -> None:
+    assert broken_links(repo_site) == []
+
+
+def test_works_offline(repo_site: Path) -> None:
+    assert external_resources(repo_site) == []
+
+
+def test_quadrant_page_counts_like_the_seed(repo_site: Path) -> None:
+    html = (repo_site / "quadrants" / "data" / "index.html").read_text()
+    assert "<strong>11 blips</strong> | 6 Adopt | 4 Trial | 1 Hold" in html
+
+
+def test_blip_page(repo_site: Path) -> None:
+    html = (repo_site / "radar" / "polars" / "index.html").read_text()
+    assert 'class="radar-badge radar-ring">Adopt</span>' in html
+    assert "Related blips" in html and "Decision records" in html
+    assert 'href="../../adr/0001-prefer-polars-over-pandas-numpy-backend/"' in html
+    assert "Last reviewed: 2024-02-01" in html
+
+
+def test_links_into_docs_are_rewritten(repo_site: Path) -> None:
+    html = (repo_site / "adr" / "0013-keep-the-radar-as-markdown-files-in-git" /
+            "index.html").read_text()
+    assert 'href="../../authoring/"' in html
+
+
+def test_search_index_has_rationales(repo_site: Path) -> None:
+    index = (repo_site / "search" / "search_index.json").read_text()
+    assert "PagedAttention" in index  # a word of the vLLM rationale
+
+
+def test_layout_is_deterministic_and_free_of_overlaps() -> None:
+    radar = load(WorktreeReader(ROOT)).radar
+    assert radar is not None
+    marks = layout.place(radar)
+    assert marks == layout.place(radar)
+    for a, b in combinations(marks, 2):
+        assert math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r, (a.id, b.id)
+
+
+def test_fifty_blips_in_one_segment(base_radar: Path) -> None:
+    template = (base_radar / "radar" / "beta.md").read_text()
+    for n in range(50):
+        (base_radar / "radar" / f"crowd-{n:02d}.md").write_text(
+            template.replace("title: Beta", f"title: Crowd {n:02d}")
+            .replace("quadrant: methods", "quadrant: tools").replace("ring: trial", "ring: adopt"))
+    radar = load(WorktreeReader(base_radar)).radar
+    assert radar is not None
+    marks = [m for m in layout.place(radar) if m.quadrant == 0 and m.ring == 0]
+    assert len(marks) == 51
+    for a, b in combinations(marks, 2):
+        assert math.hypot(a.x - b.x, a.y - b.y) >= a.r + b.r, (a.id, b.id)
+    centre = layout.CENTER
+    inner = layout.ring_radii(len(radar.config.rings))[0]
+    assert all(math.hypot(m.x - centre, m.y - centre) + m.r <= inner for m in marks)
+
+
+def test_unchanged_blip_keeps_its_place(base_radar: Path) -> None:
+    before = {m.id: (m.x, m.y) for m in layout.place(load(WorktreeReader(base_radar)).radar)}  # type: ignore[arg-type]
+    template = (base_radar / "radar" / "beta.md").read_text()
+    (base_radar / "radar" / "zeta.md").write_text(template.replace("title: Beta", "title: Zeta"))
+    after = {m.id: (m.x, m.y) for m in layout.place(load(WorktreeReader(base_radar)).radar)}  # type: ignore[arg-type]
+    assert before["alpha"] == after["alpha"]
+
+
+def test_svg_golden(base_radar: Path) -> None:
+    radar = load(WorktreeReader(base_radar)).radar
+    assert radar is not None
+    labels = {"none": "No change", "new": "New", "moved-in": "Moved in",
+              "moved-out": "Moved out", "blips": "blips"}
+    picture = svg.picture(radar, {"alpha": "moved-in", "beta": "new"},
+                          lambda i: f"radar/{i}/", labels)
+    path = GOLDEN / "radar.svg"
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(picture)
+    assert picture == path.read_text()
+
+
+def test_invalid_radar_fails_the_build_with_every_problem(tmp_path: Path) -> None:
+    repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
+    alpha = repo / "radar" / "alpha.md"
+    alpha.write_text(alpha.read_text().replace("ring: adopt", "ring: adpot")
+                     .replace("related: [beta]", "related: [beta, zeta]"))
+    result = build(repo, tmp_path / "out")
+    assert result.returncode != 0
+    assert "radar/alpha.md:4:7: error: unknown ring 'adpot'" in result.stderr
+    assert "radar/alpha.md:6:17: error: related: no blip 'zeta'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+# --- hostile content --------------------------------------------------------------------
+
+EVIL_TITLE = "<img src=x onerror=alert(1)>"
+
+
+def evil_radar(tmp_path: Path) -> Path:
+    repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
+    beta = repo / "radar" / "beta.md"
+    beta.write_text(beta.read_text()
+                    .replace("title: Beta", f"title: '{EVIL_TITLE}'")
+                    .replace("Beta is a method.",
+                             "Beta is a method.\n\n<script>alert('body')</script>\n\n"
+                             '<a href="javascript:alert(2)" onclick="alert(3)">click</a>\n\n'
+                             '<img src="x" onerror="alert(4)">\n\n'
+                             '<iframe src="https://example.org"></iframe>\n\n'
+                             '<div style="position:fixed;top:0">overlay</div>'))
+    config = repo / "radar" / "radar.yml"
+    config.write_text(config.read_text().replace("label: Tools", 'label: "<b>Tools</b>"'))
+    return repo
+
+
+def test_malicious_blip_is_escaped_and_sanitised(tmp_path: Path) -> None:
+    repo = evil_radar(tmp_path)
+    out = tmp_path / "out"
+    result = build(repo, out)
+    assert result.returncode == 0, result.stderr
+    for page in out.rglob("*.html"):
+        html = page.read_text()
+        assert EVIL_TITLE not in html, page
+        assert dangerous_attributes(html) == [], page
+        assert "<script>alert" not in html, page
+        assert "<iframe" not in html, page
+        assert "<b>Tools</b>" not in html, page
+        assert "position:fixed" not in html, page
+    beta = (out / "radar" / "beta" / "index.html").read_text()
+    assert "&lt;img src=x onerror=alert(1)&gt;" in beta  # shown as text
+    assert ">click</a>" in beta  # the link text stays, its javascript: URL does not
+
+
+def test_markdown_javascript_link_fails_the_check(tmp_path: Path) -> None:
+    repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
+    beta = repo / "radar" / "beta.md"
+    beta.write_text(beta.read_text().replace("Beta is a method.",
+                                             "[x](javascript:alert(1))"))
+    result = build(repo, tmp_path / "out")
+    assert result.returncode != 0
+    assert "link scheme 'javascript:' is not allowed" in result.stderr
+
+
+def test_symlinks_in_docs_are_not_published(tmp_path: Path) -> None:
+    repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
+    secret = tmp_path / "secret.md"
+    secret.write_text("# Secret\n\nroot:x:0:0\n")
+    os.symlink(secret, repo / "docs" / "secret.md")
+    os.symlink(tmp_path, repo / "docs" / "outside")
+    for strict in (True, False):
+        result = build(repo, tmp_path / "out", strict=strict)
+        assert result.returncode != 0
+        assert "docs/secret.md:1:1: error: is a symbolic link" in result.stderr
+        assert "docs/outside:1:1: error: is a symbolic link" in result.stderr
+    assert "root:x:0:0" not in "".join(p.read_text() for p in (tmp_path / "out").rglob("*.html"))
+
+
+def test_snippets_cannot_read_outside_the_repository() -> None:
+    config = (ROOT / "mkdocs.yml").read_text()
+    if "pymdownx.snippets" in config:
+        assert "restrict_base_path: true" in config and "check_paths: true" in config
+
+
+def test_render_command_is_engine_free(run: Run, base_radar: Path, tmp_path: Path) -> None:
+    out = tmp_path / "rendered"
+    result = run("-C", base_radar, "render", "--out", out)
+    assert result.code == 0, result.err
+    assert (out / "index.md").is_file() and (out / "radar" / "alpha.md").is_file()
+    assert (out / "radar.svg").read_text().startswith("<svg")

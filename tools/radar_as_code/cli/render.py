@@ -1,0 +1,32 @@
+"""`radar render --out DIR`: the site's pages as Markdown files and the picture as SVG,
+without MkDocs, for another site engine (the plugin is one consumer of the same pages)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from radar_as_code import atomic
+from radar_as_code.publish import read_site
+from radar_as_code.render import pages, svg
+from radar_as_code.render.rules import rules_page
+
+HELP = "write the site's pages (Markdown) and the radar picture (SVG) to a folder"
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR")
+    parser.add_argument("--no-history", action="store_true", help="ignore git editions")
+
+
+def run(args: argparse.Namespace) -> int:
+    site = read_site(Path(args.root), history=not args.no_history)
+
+    def href(ident: str) -> str:
+        return site.radar.blips[ident].path
+
+    for path, text in pages.pages(site, href, rules_page).items():
+        atomic.write_text(args.out / path, text)
+    picture = svg.picture(site.radar, site.chronicle.moves(), href, pages.legend(site))
+    atomic.write_text(args.out / "radar.svg", picture + "\n")
+    return 0
