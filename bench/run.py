@@ -29,6 +29,7 @@ from corpus import generate  # noqa: E402
 # Measure what users run: bytecode caches written and used (some shells here set
 # PYTHONDONTWRITEBYTECODE, which makes every start compile every module again).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+ENV["NO_MKDOCS_2_WARNING"] = "1"
 
 
 def measure(argv: Sequence[str | Path], cwd: Path | None = None,
@@ -120,6 +121,52 @@ def bench_timeline(root: Path, blips: int, editions: int, repeat: int,
         lines.append("| GitPython not installed (`make bench` installs it) | | | | |")
 
 
+def floor_site(root: Path, radar: Path) -> Path:
+    """The floor: the same theme, extensions and search, the same number of pages with the
+    same bodies (every blip and decision record as a plain page) and a navigation of the
+    same few sections, but no radar plugin, no tags and no generated content."""
+    docs = root / "docs"
+    if (root / "mkdocs.yml").exists():
+        return root
+    docs.mkdir(parents=True)
+    config = (ROOT / "mkdocs.yml").read_text()
+    config = config.replace("  - tags\n", "").split("  - radar:")[0]
+    sections = ["index.md", *[f"section-{n}.md" for n in range(10)]]
+    config += "\nnav:\n" + "".join(f"  - {name}\n" for name in sections)
+    (root / "mkdocs.yml").write_text(config)
+    for name in sections:
+        (docs / name).write_text(f"# {name}\n\nA section page.\n")
+    for folder in ("radar", "adr"):
+        (docs / folder).mkdir()
+        for path in sorted((radar / folder).glob("*.md")):
+            body = path.read_text().split("\n---\n", 1)[1]
+            (docs / folder / path.name).write_text(f"# {path.stem}\n{body}")
+    return root
+
+
+def radar_site(root: Path) -> Path:
+    if not (root / "mkdocs.yml").exists():
+        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(ROOT / "docs", root / "docs")
+    return root
+
+
+def bench_site(root: Path, size: int, repeat: int, lines: list[str]) -> None:
+    mkdocs = BIN / "mkdocs"
+    lines.append(f"\n### Site build, {size:,} blips\n")
+    lines.append("| command | median s | best s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    floor_root = floor_site(root.parent / f"floor-site-{size}", root)
+    floor = measure([mkdocs, "build", "-q", "-f", floor_root / "mkdocs.yml", "-d",
+                     floor_root / "site"], repeat=repeat)
+    lines.append(row("floor: mkdocs-material, same pages as plain Markdown, nav of 11 entries",
+                     floor))
+    radar_site(root)
+    lines.append(row("**mkdocs build --strict** of the radar",
+                     measure([mkdocs, "build", "-q", "--strict", "-f", root / "mkdocs.yml",
+                              "-d", root / "site"], repeat=repeat), floor[0]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="43,1000,10000")
@@ -128,6 +175,8 @@ def main() -> None:
     parser.add_argument("--editions", type=int, default=20,
                         help="editions of the timeline benchmark (0: skip it)")
     parser.add_argument("--timeline-blips", type=int, default=10000)
+    parser.add_argument("--site-sizes", default="1000,10000",
+                        help="radar sizes for the site-build benchmark ('' to skip)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     lines = [f"## Benchmarks ({os.cpu_count()} cores, Python {sys.version.split()[0]})"]
@@ -143,6 +192,17 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
+    lines.append("\n### This repository's site\n")
+    lines.append("| command | median s | best s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append(row("**mkdocs build --strict** (this repo)",
+                     measure([BIN / "mkdocs", "build", "-q", "--strict", "-f", ROOT / "mkdocs.yml",
+                              "-d", args.out / "repo-site"], repeat=args.repeat)))
+    for size in [int(s) for s in args.site_sizes.split(",") if s]:
+        root = args.out / f"radar-{size}"
+        if not (root / "radar" / "radar.yml").exists():
+            generate(root, size)
+        bench_site(root, size, 1 if size >= 10000 else args.repeat, lines)
     if args.editions:
         root = args.out / f"history-{args.timeline_blips}-{args.editions}"
         if not (root / ".git").exists():
