@@ -13,11 +13,26 @@ import sys
 from collections.abc import Sequence
 
 from radar_as_code import __version__
-from radar_as_code.cli import check, diff, editions, history, render, rules, schema, show
+from radar_as_code.cli import (
+    adr,
+    check,
+    diff,
+    editions,
+    history,
+    move,
+    new,
+    rename,
+    render,
+    retire,
+    rules,
+    schema,
+    show,
+)
 from radar_as_code.errors import RadarError
 
 COMMANDS = {"check": check, "show": show, "diff": diff, "history": history,
-            "editions": editions, "render": render, "schema": schema, "rules": rules}
+            "editions": editions, "new": new, "move": move, "retire": retire,
+            "rename": rename, "adr": adr, "render": render, "schema": schema, "rules": rules}
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,24 @@
+"""`radar move ID RING [--decision NNNN]`: the ring and review date, and nothing else."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from radar_as_code import authoring
+from radar_as_code.cli.authoring import add_common, finish, today
+
+HELP = "move a blip to another ring (sets the review date; every other byte is kept)"
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID")
+    parser.add_argument("ring", metavar="RING")
+    parser.add_argument("--decision", metavar="NNNN",
+                        help="cite this decision record (its number or id)")
+    add_common(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    return finish(args, authoring.move(Path(args.root), args.id, args.ring, args.decision,
+                                       today(args)))

@@ -1,0 +1,21 @@
+"""`radar rename OLD NEW`: the file, its former id, and every reference to it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from radar_as_code import authoring
+from radar_as_code.cli.authoring import add_common, finish
+
+HELP = "rename a blip's id: renames the file, records the former id, rewrites references"
+
+
+def add_parser(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("old", metavar="OLD")
+    parser.add_argument("new", metavar="NEW")
+    add_common(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    return finish(args, authoring.rename(Path(args.root), args.old, args.new))
