@@ -119,8 +119,11 @@ def test_keyboard_reaches_the_marks(page: Page, site_url: str) -> None:
 
 def test_search_finds_a_blip_by_a_word_of_its_rationale(page: Page, site_url: str) -> None:
     page.goto(site_url)
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("PagedAttention")
+    page.locator("input.md-search__input").click()
+    meta = page.locator(".md-search-result__meta")
+    page.wait_for_function("(m) => m && !/Initializing/i.test(m.textContent)",
+                           arg=meta.element_handle(), timeout=20000)  # the index is loaded
+    page.locator("input.md-search__input").press_sequentially("PagedAttention", delay=20)
     result = page.locator(".md-search-result__list li").first
     result.wait_for()
     assert "vLLM" in page.locator(".md-search-result__list").inner_text()

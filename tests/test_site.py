@@ -259,7 +259,7 @@ def test_labels_are_localisable(tmp_path: Path) -> None:
     repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
     config = repo / "radar" / "radar.yml"
     config.write_text(config.read_text() + "labels:\n  related: Blips liés\n"
-                      "  decisions: Décisions\n  reviewed: Dernière revue\n  quadrants: Quadrants\n")
+                      "  decisions: Décisions\n  reviewed: Dernière revue\n")
     out = tmp_path / "site"
     result = build(repo, out)
     assert result.returncode == 0, result.stderr

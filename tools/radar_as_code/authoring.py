@@ -208,7 +208,8 @@ def rename(root: Path, old: str, new: str) -> list[Write]:
     _new_id(radar, new)
     new_path = posixpath.join(posixpath.dirname(blip.path), f"{new}.md")
     writes: dict[str, Write] = {}
-    for doc in [*radar.blips.values(), *radar.decisions.values()]:
+    docs: list[Blip | Decision] = [*radar.blips.values(), *radar.decisions.values()]
+    for doc in docs:
         path = doc.path
         text, _ = _text(root, path)
         original = text

@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from yaml import events as ev
 
 from radar_as_code.errors import RadarError
-from radar_as_code.yamlread import _Loader
+from radar_as_code.yamlread import Parser
 
-_PLAIN_SAFE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._/-]*$")
+# Values written unquoted: words, ids and dates, which every YAML reader reads as text.
+_PLAIN_SAFE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9 ._/-]*[A-Za-z0-9._/-]|[A-Za-z]|"
+                         r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[a-z0-9]*[a-z][a-z0-9]*(?:-[a-z0-9]+)+|"
+                         r"[0-9]+(?:-[a-z0-9]+)*-[a-z][a-z0-9-]*)$")
 _OPENING = re.compile(r"\A(\ufeff?)---[ \t]*\r?\n")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
@@ -61,7 +64,7 @@ def scan(text: str) -> FrontMatter:
         raise EditError("the front matter is never closed")
     start, end = opening.end(), closing.start()
     newline = "\r\n" if "\r\n" in text[:end] else "\n"
-    loader = _Loader(text[start:end])
+    loader = Parser(text[start:end])
     entries: dict[str, Entry] = {}
     depth = 0
     key: tuple[str, int] | None = None

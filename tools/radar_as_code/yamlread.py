@@ -20,6 +20,7 @@ from yaml import events as ev
 from radar_as_code.problem import Problem
 
 RULE = "yaml"
+__all__ = ["RULE", "Parser", "YamlDoc", "read"]
 MAX_DEPTH = 16
 MAX_DIGITS = 30
 MAX_PROBLEMS = 50  # per document: past this, reading stops
@@ -28,9 +29,9 @@ Loc = tuple[str | int, ...]
 Pos = tuple[int, int]
 
 try:  # libyaml's parser ships in PyYAML's wheels; the pure one is the fallback.
-    from yaml._yaml import CParser as _Loader
+    from yaml._yaml import CParser as Parser
 except ImportError:  # pragma: no cover
-    from yaml import BaseLoader as _Loader  # type: ignore[assignment]
+    from yaml import BaseLoader as Parser  # type: ignore[assignment]
 
 _NULL = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUE = frozenset({"true", "True", "TRUE"})
@@ -263,7 +264,7 @@ def _walk(reader: _Reader, get: Callable[[], ev.Event | None]) -> None:
 def read(path: str, text: str, first_line: int = 1) -> YamlDoc:
     """Parse ``text`` (which starts at ``first_line`` of ``path``) into a ``YamlDoc``."""
     reader = _Reader(path, first_line)
-    loader = _Loader(text)
+    loader = Parser(text)
     try:
         _walk(reader, loader.get_event)
     except yaml.MarkedYAMLError as exc:
