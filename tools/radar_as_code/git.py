@@ -150,6 +150,34 @@ class Git:
                          if p)
         return sorted(paths)
 
+    def init(self) -> None:
+        self.run("init", "-q", "-b", "main")
+
+    def commit_all(self, message: str, when: str) -> None:
+        """Commit the whole tree as `radar import`, dated ``when`` (YYYY-MM-DD)."""
+        stamp = f"{when}T12:00:00+00:00"
+        identity = {"GIT_AUTHOR_NAME": "radar import", "GIT_AUTHOR_EMAIL": "radar@invalid",
+                    "GIT_COMMITTER_NAME": "radar import",
+                    "GIT_COMMITTER_EMAIL": "radar@invalid", "GIT_AUTHOR_DATE": stamp,
+                    "GIT_COMMITTER_DATE": stamp}
+        saved = self._env
+        self._env = {**saved, **identity}
+        try:
+            self.run("add", "-A")
+            self.run("commit", "-q", "--no-verify", "--allow-empty", "-m", message)
+        finally:
+            self._env = saved
+
+    def tag(self, name: str, message: str, when: str) -> None:
+        stamp = f"{when}T12:00:00+00:00"
+        saved = self._env
+        self._env = {**saved, "GIT_COMMITTER_NAME": "radar import",
+                     "GIT_COMMITTER_EMAIL": "radar@invalid", "GIT_COMMITTER_DATE": stamp}
+        try:
+            self.run("tag", "-a", name, "-m", message)
+        finally:
+            self._env = saved
+
     def paths_in_history(self, sha: str, names: Iterable[str]) -> set[str]:
         """Which of these file names (``id.md``) ever existed under radar/ before ``sha``."""
         specs = [f":(glob)radar/**/{name}" for name in sorted(set(names))]

@@ -18,7 +18,9 @@ from radar_as_code.cli import (
     check,
     diff,
     editions,
+    export,
     history,
+    import_,
     move,
     new,
     rename,
@@ -32,7 +34,8 @@ from radar_as_code.errors import RadarError
 
 COMMANDS = {"check": check, "show": show, "diff": diff, "history": history,
             "editions": editions, "new": new, "move": move, "retire": retire,
-            "rename": rename, "adr": adr, "render": render, "schema": schema, "rules": rules}
+            "rename": rename, "adr": adr, "export": export, "import": import_,
+            "render": render, "schema": schema, "rules": rules}
 
 
 def parser() -> argparse.ArgumentParser:
