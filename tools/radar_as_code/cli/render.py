@@ -22,11 +22,9 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     site = read_site(Path(args.root), history=not args.no_history)
 
-    def href(ident: str) -> str:
-        return site.radar.blips[ident].path
-
-    for path, text in pages.pages(site, href, rules_page).items():
-        atomic.write_text(args.out / path, text)
-    picture = svg.picture(site.radar, site.chronicle.moves(), href, pages.legend(site))
+    for path, page in pages.pages(site, pages.markdown_links, rules_page).items():
+        atomic.write_text(args.out / path, page.text())
+    picture = svg.picture(site.radar, site.chronicle.moves(),
+                          lambda i: site.radar.blips[i].path, pages.legend(site))
     atomic.write_text(args.out / "radar.svg", picture + "\n")
     return 0

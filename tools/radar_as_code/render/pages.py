@@ -20,6 +20,44 @@ from radar_as_code.render import svg
 from radar_as_code.render.text import attr, inline, meta_title, slug
 from radar_as_code.timeline import Comparison, EditionSummary, day
 
+Linker = Callable[[str, str], str]  # (source page, target page) -> relative URL
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: Markdown for the site engine, and an HTML tail appended to the
+    rendered page as is (long generated lists and tables, already escaped, that gain
+    nothing from going through Markdown)."""
+
+    markdown: str
+    tail: str = ""
+
+    def text(self) -> str:
+        return self.markdown + (f"\n{self.tail}\n" if self.tail else "")
+
+
+def markdown_links(source: str, target: str) -> str:
+    """Links between the Markdown files themselves (for another site engine)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _url(path: str, directory_urls: bool) -> str:
+    stem = posixpath.splitext(path)[0]
+    if posixpath.basename(stem) == "index":
+        return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def url_links(directory_urls: bool) -> Linker:
+    """Links between the built pages, as MkDocs writes them."""
+    def link(source: str, target: str) -> str:
+        src, dst = _url(source, directory_urls), _url(target, directory_urls)
+        base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
+        rel = posixpath.relpath(dst.rstrip("/") or ".", base or ".")
+        return rel + "/" if dst.endswith("/") or not dst else rel
+    return link
+
+
 HOME = "index.md"
 TAGS = "tags.md"
 RULES = "rules.md"
@@ -86,6 +124,22 @@ def _change_word(site: Site, kind: str) -> str:
             "revised": labels.revised}[kind]
 
 
+def _a(href: str, text: str) -> str:
+    return f'<a href="{attr(href)}">{attr(text)}</a>'
+
+
+def _table(head: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> str:
+    def cell(tag: str, index: int, value: str) -> str:
+        align = ' style="text-align: right"' if index in right else ""
+        return f"<{tag}{align}>{value}</{tag}>"
+    out = ["<table>", "<thead><tr>" + "".join(cell("th", i, attr(h)) for i, h in
+                                              enumerate(head)) + "</tr></thead>", "<tbody>"]
+    out += ["<tr>" + "".join(cell("td", i, v) for i, v in enumerate(row)) + "</tr>"
+            for row in rows]
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out)
+
+
 def _blip_link(radar: Radar, source: str, ident: str) -> str:
     blip = radar.blips[ident]
     return f"[{inline(blip.meta.title)}]({_rel(source, blip.path)})"
@@ -98,34 +152,34 @@ def legend(site: Site) -> dict[str, str]:
             "moved-out": labels.moved_out, "blips": labels.blips}
 
 
-def home(site: Site, href: Callable[[str], str]) -> str:
+def home(site: Site, link: Linker) -> Page:
     radar, labels = site.radar, site.radar.config.labels
     rings, quadrants = _labels(radar)
     moves = site.chronicle.moves()
-    picture = svg.picture(radar, moves, href, legend(site))
+    picture = svg.picture(radar, moves, lambda i: link(HOME, radar.blips[i].path),
+                          legend(site))
     out = [_front(radar.config.title, hide=("toc",)), f"# {inline(radar.config.title)}\n"]
     if radar.config.description:
         out.append(inline(radar.config.description) + "\n")
     out.append(f'<div class="radar-picture-box">\n{picture}\n</div>\n')
     out.append(f"## {inline(labels.blips.capitalize())}\n")
-    since = f" ({inline(labels.since_last.lower())})" if site.chronicle.since_last else ""
-    out.append(f"| # | {inline(labels.blip)} | {inline(labels.quadrant)} | "
-               f"{inline(labels.ring)} | {inline(labels.change)}{since} |")
-    out.append("| ---: | --- | --- | --- | --- |")
+    since = f" ({labels.since_last.lower()})" if site.chronicle.since_last else ""
+    rows = []
     for blip in jsonview.ordered_blips(radar):
         number = radar.numbers.get(blip.id)
         if number is None:
             continue
         move = moves.get(blip.id)
-        word = inline(_change_word(site, move)) if move else ""
-        out.append(f"| {number} | {_blip_link(radar, HOME, blip.id)} | "
-                   f"[{inline(quadrants[blip.meta.quadrant])}]"
-                   f"({quadrant_page(blip.meta.quadrant)}) | "
-                   f"{inline(rings[blip.meta.ring])} | {word} |")
-    return "\n".join(out) + "\n"
+        rows.append([str(number), _a(link(HOME, blip.path), blip.meta.title),
+                     _a(link(HOME, quadrant_page(blip.meta.quadrant)),
+                        quadrants[blip.meta.quadrant]),
+                     attr(rings[blip.meta.ring]), attr(_change_word(site, move)) if move else ""])
+    tail = _table(["#", labels.blip, labels.quadrant, labels.ring, labels.change + since],
+                  rows, right=(0,))
+    return Page("\n".join(out) + "\n", tail)
 
 
-def quadrant(site: Site, ident: str) -> str:
+def quadrant(site: Site, ident: str, link: Linker) -> Page:
     radar, labels = site.radar, site.radar.config.labels
     entry = next(q for q in radar.config.quadrants if q.id == ident)
     page = quadrant_page(ident)
@@ -137,25 +191,23 @@ def quadrant(site: Site, ident: str) -> str:
     out = [_front(entry.label), f"# {inline(entry.label)}\n", summary + "\n"]
     if entry.description:
         out.append(inline(entry.description) + "\n")
+    tail = []
     for ring, items in counts:
         if not items:
             continue
-        out.append(f"## {inline(ring.label)} ({len(items)})\n")
+        tail.append(f'<h2 id="{attr(ring.id)}">{attr(ring.label)} ({len(items)})</h2>')
         if ring.description:
-            out.append(f"*{inline(ring.description)}*\n")
-        out.append(f"| # | {inline(labels.blip)} | {inline(labels.tags)} |")
-        out.append("| ---: | --- | --- |")
-        for blip in items:
-            tags = ", ".join(inline(t) for t in blip.meta.tags)
-            out.append(f"| {radar.numbers[blip.id]} | {_blip_link(radar, page, blip.id)} | "
-                       f"{tags} |")
-        out.append("")
+            tail.append(f"<p><em>{attr(ring.description)}</em></p>")
+        tail.append(_table(["#", labels.blip, labels.tags], [
+            [str(radar.numbers[b.id]), _a(link(page, b.path), b.meta.title),
+             ", ".join(attr(t) for t in b.meta.tags)] for b in items], right=(0,)))
     retired = [b for b in radar.blips.values()
                if b.meta.quadrant == ident and b.meta.status == "retired"]
     if retired:
-        out.append(f"## {inline(labels.retired)}\n")
-        out += [f"- {_blip_link(radar, page, b.id)}" for b in sorted(retired, key=lambda b: b.id)]
-    return "\n".join(out) + "\n"
+        tail.append(f'<h2 id="retired">{attr(labels.retired)}</h2>')
+        tail.append("<ul>" + "".join(f"<li>{_a(link(page, b.path), b.meta.title)}</li>"
+                                     for b in sorted(retired, key=lambda b: b.id)) + "</ul>")
+    return Page("\n".join(out) + "\n", "\n".join(tail))
 
 
 def rewrite_links(doc: Blip | Decision) -> str:
@@ -182,31 +234,30 @@ def _badges(items: list[tuple[str, str]]) -> str:
     return f'<p class="radar-badges">{spans}</p>\n'
 
 
-def _history(site: Site, blip: Blip) -> list[str]:
+def _history(site: Site, blip: Blip, link: Linker) -> list[str]:
     labels = site.radar.config.labels
     rings, quadrants = _labels(site.radar)
     editions = site.chronicle.editions
     if not editions:
         return []
     names = {blip.id, *blip.meta.former_ids}
-    out = [f"## {inline(labels.history)}\n",
-           f"| {inline(labels.edition)} | {inline(labels.date)} | {inline(labels.ring)} | "
-           f"{inline(labels.quadrant)} |", "| --- | --- | --- | --- |"]
+    rows = []
     for summary in editions:
         found = next((summary.state[n] for n in sorted(names) if n in summary.state), None)
-        page = _rel(blip.path, edition_page(summary.tag.name))
-        where = f"[{inline(summary.tag.name)}]({page}) | {day(summary.tag.date)}"
+        where = [_a(link(blip.path, edition_page(summary.tag.name)), summary.tag.name),
+                 day(summary.tag.date)]
         if found is None:
-            out.append(f"| {where} | *{inline(labels.absent)}* | |")
+            rows.append([*where, f"<em>{attr(labels.absent)}</em>", ""])
             continue
         quad, ring, status = found
-        shown = inline(rings.get(ring, ring)) + (
-            f" ({inline(labels.retired.lower())})" if status == "retired" else "")
-        out.append(f"| {where} | {shown} | {inline(quadrants.get(quad, quad))} |")
-    return [*out, ""]
+        shown = attr(rings.get(ring, ring)) + (
+            f" ({attr(labels.retired.lower())})" if status == "retired" else "")
+        rows.append([*where, shown, attr(quadrants.get(quad, quad))])
+    return [f'<h2 id="history">{attr(labels.history)}</h2>',
+            _table([labels.edition, labels.date, labels.ring, labels.quadrant], rows)]
 
 
-def blip_page(site: Site, blip: Blip) -> str:
+def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
     radar, labels = site.radar, site.radar.config.labels
     rings, quadrants = _labels(radar)
     meta = blip.meta
@@ -218,23 +269,30 @@ def blip_page(site: Site, blip: Blip) -> str:
     heading = f"{number}. {meta.title}" if number else meta.title
     out = [_front(meta.title, meta.tags), f"# {inline(heading)}\n", _badges(badges)]
     out.append(rewrite_links(blip))
+    tail = []
     related = [r for r in meta.related if r in radar.blips]
     if related:
-        out.append(f"## {inline(labels.related)}\n")
-        out += [f"- {_blip_link(radar, blip.path, r)} ({inline(rings[radar.blips[r].meta.ring])}"
-                f", {inline(quadrants[radar.blips[r].meta.quadrant])})" for r in related]
-        out.append("")
+        tail.append(f'<h2 id="related">{attr(labels.related)}</h2>')
+        tail.append("<ul>" + "".join(
+            f"<li>{_a(link(blip.path, radar.blips[r].path), radar.blips[r].meta.title)} "
+            f"({attr(rings[radar.blips[r].meta.ring])}, "
+            f"{attr(quadrants[radar.blips[r].meta.quadrant])})</li>" for r in related) + "</ul>")
     decisions = [d for d in meta.decisions if d in radar.decisions]
     if decisions:
-        out.append(f"## {inline(labels.decisions)}\n")
-        out += [f"- {_decision_link(radar, blip.path, d)}" for d in decisions]
-        out.append("")
-    out += _history(site, blip)
-    footer = f"*{inline(labels.reviewed)}: {meta.reviewed.isoformat()}*"
+        tail.append(f'<h2 id="decisions">{attr(labels.decisions)}</h2>')
+        tail.append("<ul>" + "".join(
+            f"<li>{_a(link(blip.path, radar.decisions[d].path), _decision_name(radar, d))} "
+            f"({attr(radar.decisions[d].meta.status)})</li>" for d in decisions) + "</ul>")
+    tail += _history(site, blip, link)
+    footer = f"<em>{attr(labels.reviewed)}: {meta.reviewed.isoformat()}</em>"
     if site.edit_url:
-        footer += f" · [{inline(labels.edit)}]({attr(site.edit_url + blip.path)})"
-    out.append(footer)
-    return "\n".join(out) + "\n"
+        footer += f" · {_a(site.edit_url + blip.path, labels.edit)}"
+    tail.append(f'<p class="radar-footer">{footer}</p>')
+    return Page("\n".join(out) + "\n", "\n".join(tail))
+
+
+def _decision_name(radar: Radar, ident: str) -> str:
+    return f"{ident[:4]}: {radar.decisions[ident].meta.title}"
 
 
 def _decision_link(radar: Radar, source: str, ident: str) -> str:
@@ -366,21 +424,20 @@ def tags_page(site: Site) -> str:
     return _front(labels.tags) + f"# {inline(labels.tags)}\n\n<!-- material/tags -->\n"
 
 
-def pages(site: Site, href: Callable[[str], str],
-          rules_page: Callable[[], str]) -> dict[str, str]:
-    """Every generated page: site path -> Markdown."""
+def pages(site: Site, link: Linker, rules_page: Callable[[], str]) -> dict[str, Page]:
+    """Every generated page, by site path."""
     radar = site.radar
-    out = {HOME: home(site, href), ADR_INDEX: decision_index(site),
-           EDITIONS_INDEX: editions_index(site), SINCE_LAST: since_last(site),
-           TAGS: tags_page(site), RULES: rules_page()}
+    out = {HOME: home(site, link), ADR_INDEX: Page(decision_index(site)),
+           EDITIONS_INDEX: Page(editions_index(site)), SINCE_LAST: Page(since_last(site)),
+           TAGS: Page(tags_page(site)), RULES: Page(rules_page())}
     for entry in radar.config.quadrants:
-        out[quadrant_page(entry.id)] = quadrant(site, entry.id)
+        out[quadrant_page(entry.id)] = quadrant(site, entry.id, link)
     for blip in radar.blips.values():
-        out[blip.path] = blip_page(site, blip)
+        out[blip.path] = blip_page(site, blip, link)
     for decision in radar.decisions.values():
-        out[decision.path] = decision_page(site, decision)
+        out[decision.path] = Page(decision_page(site, decision))
     for summary in site.chronicle.editions:
-        out[edition_page(summary.tag.name)] = edition(site, summary)
+        out[edition_page(summary.tag.name)] = Page(edition(site, summary))
     return out
 
 

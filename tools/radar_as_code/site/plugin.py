@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +41,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
     def __init__(self) -> None:
         self.site: pages.Site | None = None
         self.trusted: set[str] = set()
+        self.tails: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.root
@@ -71,30 +71,29 @@ class RadarPlugin(BasePlugin[RadarOptions]):
                             file.src_uri)
                 files.remove(file)
 
-        def href(ident: str) -> str:
-            path = self.site.radar.blips[ident].path if self.site else ""
-            stem = posixpath.splitext(path)[0]
-            return f"{stem}/" if config.use_directory_urls else f"{stem}.html"
-
-        generated = pages.pages(self.site, href, rules_page)
+        generated = pages.pages(self.site, pages.url_links(config.use_directory_urls),
+                                rules_page)
         clashes = sorted(p for p in generated if files.get_file_from_path(p) is not None)
         if clashes:
             raise PluginError("radar: docs/ has pages the radar generates: " + ", ".join(clashes))
         hidden = {b.path for b in self.site.radar.blips.values()} | \
                  {d.path for d in self.site.radar.decisions.values()}
-        for path, text in generated.items():
+        for path, generated_page in generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in hidden or \
                 (path.startswith("editions/") and path != pages.EDITIONS_INDEX) \
                 else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=text, inclusion=inclusion))
+            files.append(File.generated(config, path, content=generated_page.markdown,
+                                        inclusion=inclusion))
         self.trusted = set(generated) - hidden
+        self.tails = {path: p.tail for path, p in generated.items() if p.tail}
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
+        tail = self.tails.get(page.file.src_uri, "")  # generated: every value escaped
         if page.file.src_uri in self.trusted:
-            return html  # generated from escaped values only
-        return sanitize.clean(html)
+            return html + tail  # generated from escaped values only
+        return sanitize.clean(html) + tail
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent / self.config.root
