@@ -31,9 +31,17 @@ class Page:
 
     markdown: str
     tail: str = ""
+    head: str = ""  # HTML shown right under the page's title
 
     def text(self) -> str:
-        return self.markdown + (f"\n{self.tail}\n" if self.tail else "")
+        """One Markdown text for engines without a way to add HTML after rendering."""
+        markdown = self.markdown
+        if self.head:
+            title, sep, rest = markdown.partition("\n# ")
+            line, _, after = rest.partition("\n")
+            markdown = f"{title}{sep}{line}\n\n{self.head}\n{after}" if sep else \
+                f"{self.head}\n{markdown}"
+        return markdown + (f"\n{self.tail}\n" if self.tail else "")
 
 
 def markdown_links(source: str, target: str) -> str:
@@ -99,8 +107,11 @@ def _rel(source: str, target: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(source) or ".")
 
 
-def _front(title: str, tags: tuple[str, ...] = (), hide: tuple[str, ...] = ()) -> str:
+def _front(title: str, tags: tuple[str, ...] = (), hide: tuple[str, ...] = (),
+           search_exclude: bool = False) -> str:
     out = ["---", f"title: {meta_title(title)}"]
+    if search_exclude:  # every blip has its own page; the overview would only repeat them
+        out += ["search:", "  exclude: true"]
     if tags:
         out.append("tags:")
         out += [f"  - {tag}" for tag in tags]
@@ -158,11 +169,10 @@ def home(site: Site, link: Linker) -> Page:
     moves = site.chronicle.moves()
     picture = svg.picture(radar, moves, lambda i: link(HOME, radar.blips[i].path),
                           legend(site))
-    out = [_front(radar.config.title, hide=("toc",)), f"# {inline(radar.config.title)}\n"]
+    out = [_front(radar.config.title, hide=("toc",), search_exclude=True),
+           f"# {inline(radar.config.title)}\n"]
     if radar.config.description:
         out.append(inline(radar.config.description) + "\n")
-    out.append(f'<div class="radar-picture-box">\n{picture}\n</div>\n')
-    out.append(f"## {inline(labels.blips.capitalize())}\n")
     since = f" ({labels.since_last.lower()})" if site.chronicle.since_last else ""
     rows = []
     for blip in jsonview.ordered_blips(radar):
@@ -174,8 +184,10 @@ def home(site: Site, link: Linker) -> Page:
                      _a(link(HOME, quadrant_page(blip.meta.quadrant)),
                         quadrants[blip.meta.quadrant]),
                      attr(rings[blip.meta.ring]), attr(_change_word(site, move)) if move else ""])
-    tail = _table(["#", labels.blip, labels.quadrant, labels.ring, labels.change + since],
-                  rows, right=(0,))
+    table = _table(["#", labels.blip, labels.quadrant, labels.ring, labels.change + since],
+                   rows, right=(0,))
+    tail = (f'<div class="radar-picture-box">\n{picture}\n</div>\n'
+            f'<h2 id="blips">{attr(labels.blips.capitalize())}</h2>\n{table}')
     return Page("\n".join(out) + "\n", tail)
 
 
@@ -267,7 +279,7 @@ def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
         badges.append(("retired", labels.retired))
     number = radar.numbers.get(blip.id)
     heading = f"{number}. {meta.title}" if number else meta.title
-    out = [_front(meta.title, meta.tags), f"# {inline(heading)}\n", _badges(badges)]
+    out = [_front(meta.title, meta.tags), f"# {inline(heading)}\n"]
     out.append(rewrite_links(blip))
     tail = []
     related = [r for r in meta.related if r in radar.blips]
@@ -288,7 +300,7 @@ def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
     if site.edit_url:
         footer += f" · {_a(site.edit_url + blip.path, labels.edit)}"
     tail.append(f'<p class="radar-footer">{footer}</p>')
-    return Page("\n".join(out) + "\n", "\n".join(tail))
+    return Page("\n".join(out) + "\n", "\n".join(tail), _badges(badges))
 
 
 def _decision_name(radar: Radar, ident: str) -> str:

@@ -28,6 +28,7 @@ from radar_as_code.render.rules import rules_page
 from radar_as_code.site import sanitize
 
 log = logging.getLogger("mkdocs.plugins.radar")
+TAIL = "<!-- radar: generated lists and tables -->"
 
 
 class RadarOptions(base.Config):
@@ -41,7 +42,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
     def __init__(self) -> None:
         self.site: pages.Site | None = None
         self.trusted: set[str] = set()
-        self.tails: dict[str, str] = {}
+        self.extras: dict[str, tuple[str, str]] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.root
@@ -85,15 +86,26 @@ class RadarPlugin(BasePlugin[RadarOptions]):
             files.append(File.generated(config, path, content=generated_page.markdown,
                                         inclusion=inclusion))
         self.trusted = set(generated) - hidden
-        self.tails = {path: p.tail for path, p in generated.items() if p.tail}
+        self.extras = {path: (p.head, p.tail) for path, p in generated.items()
+                       if p.head or p.tail}
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        tail = self.tails.get(page.file.src_uri, "")  # generated: every value escaped
-        if page.file.src_uri in self.trusted:
-            return html + tail  # generated from escaped values only
-        return sanitize.clean(html) + tail
+        if page.file.src_uri not in self.trusted:
+            html = sanitize.clean(html)
+        head, tail = self.extras.get(page.file.src_uri, ("", ""))
+        if head:  # badges under the title; generated, every value escaped
+            title_end = html.find("</h1>")
+            html = html[:title_end + 5] + head + html[title_end + 5:] if title_end >= 0 \
+                else head + html
+        # The tail (lists and tables of links, already on other pages) joins the page
+        # after the search index is built, in on_post_page.
+        return html + TAIL if tail else html
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        tail = self.extras.get(page.file.src_uri, ("", ""))[1]
+        return output.replace(TAIL, tail, 1) if tail else output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent / self.config.root
