@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,15 @@ from radar_as_code.cli import main
 TESTS = Path(__file__).parent
 BASE = TESTS / "cases" / "_base"
 ROOT = TESTS.parent
+GOLDEN = TESTS / "golden"
+
+
+def golden(name: str, text: str) -> None:
+    """Compare with tests/golden/NAME (UPDATE_GOLDEN=1 rewrites it; review the diff)."""
+    path = GOLDEN / name
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(text)
+    assert text == path.read_text()
 
 
 @dataclass

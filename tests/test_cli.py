@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import inspect
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TESTS, Run
+from conftest import ROOT, TESTS, Run, golden
 from radar_as_code.cli import schema as schema_cli
 from radar_as_code.lint import REGISTRY
-
-GOLDEN = TESTS / "golden"
-
-
-def golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text)
-    assert text == path.read_text()
 
 
 def break_it(repo: Path) -> None:

@@ -211,3 +211,24 @@ def test_native_json(run: Run, base_radar: Path) -> None:
     shutil.rmtree(base_radar / "adr")
     (base_radar / "adr").mkdir()
     assert BASE.exists()
+
+
+def test_byor_json_import_and_html_descriptions(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "radar-2025-06-01.json"
+    source.write_text(json.dumps([
+        {"name": "dbt", "ring": "Adopt", "quadrant": "Tools", "isNew": "TRUE",
+         "description": '<p>SQL <strong>models</strong> &amp; tests. <a href="https://x.org">'
+                        'Docs</a> <a href="javascript:alert(1)">bad</a></p><ul><li>one</li></ul>'},
+        {"name": "Spark", "ring": "Hold", "quadrant": "Platforms", "isNew": "FALSE",
+         "description": "Plain text"}]))
+    into = tmp_path / "radar"
+    result = run("import", "--format", "byor-json", source, "--into", into)
+    assert result.code == 0, result.err
+    text = (into / "radar" / "dbt.md").read_text()
+    assert "SQL **models** & tests. [Docs](https://x.org) bad" in text
+    assert "- one" in text and "javascript" not in text
+    assert "reviewed: 2025-06-01" in text
+    broken = tmp_path / "2025-07-01.json"
+    broken.write_text('[{"name": "x",')
+    result = run("import", "--format", "byor-json", broken, "--into", tmp_path / "other")
+    assert result.code == 2 and "2025-07-01.json, line 1: not JSON" in result.err

@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE, ROOT, TESTS, Run
+from conftest import BASE, ROOT, Run, golden
 from radar_as_code.load import load
 from radar_as_code.reader import WorktreeReader
 from radar_as_code.render import layout, svg
 from sitekit import broken_links, build, dangerous_attributes, external_resources, site_repo
-
-GOLDEN = TESTS / "golden"
 
 
 @pytest.fixture(scope="module")
@@ -126,10 +124,7 @@ def test_svg_golden(base_radar: Path) -> None:
               "moved-out": "Moved out", "blips": "blips"}
     picture = svg.picture(radar, {"alpha": "moved-in", "beta": "new"},
                           lambda i: f"radar/{i}/", labels)
-    path = GOLDEN / "radar.svg"
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(picture)
-    assert picture == path.read_text()
+    golden("radar.svg", picture)
 
 
 def test_invalid_radar_fails_the_build_with_every_problem(tmp_path: Path) -> None:

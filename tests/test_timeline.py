@@ -4,26 +4,16 @@ repositories with several tagged editions."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import TESTS, Run
+from conftest import Run, golden
 from gitrepo import CONFIG, Repo, adr, blip
 from radar_as_code import diff
 from radar_as_code.load import load
 from radar_as_code.reader import WorktreeReader
-
-GOLDEN = TESTS / "golden"
-
-
-def golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("UPDATE_GOLDEN"):
-        path.write_text(text)
-    assert text == path.read_text()
 
 
 @pytest.fixture(scope="module")

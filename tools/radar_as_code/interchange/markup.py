@@ -8,6 +8,7 @@ from html.parser import HTMLParser
 
 from radar_as_code.model import Blip
 
+_INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
            "blockquote", "pre", "table", "tr"}
 
@@ -31,13 +32,7 @@ class _ToMarkdown(HTMLParser):
         self.href: list[str | None] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("strong", "b"):
-            self.out.append("**")
-        elif tag in ("em", "i"):
-            self.out.append("*")
-        elif tag == "code":
-            self.out.append("`")
-        elif tag == "a":
+        if tag == "a":
             href = dict(attrs).get("href")
             safe = href if href and re.match(r"^(https?:|mailto:)", href) else None
             self.href.append(safe)
@@ -45,20 +40,20 @@ class _ToMarkdown(HTMLParser):
                 self.out.append("[")
         elif tag == "li":
             self.out.append("\n- ")
-        elif tag in _BLOCKS:
-            self.out.append("\n\n")
+        else:
+            self._mark(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in ("strong", "b"):
-            self.out.append("**")
-        elif tag in ("em", "i"):
-            self.out.append("*")
-        elif tag == "code":
-            self.out.append("`")
-        elif tag == "a":
+        if tag == "a":
             href = self.href.pop() if self.href else None
             if href:
                 self.out.append(f"]({href})")
+        elif tag != "li":
+            self._mark(tag)
+
+    def _mark(self, tag: str) -> None:
+        if tag in _INLINE:
+            self.out.append(_INLINE[tag])
         elif tag in _BLOCKS:
             self.out.append("\n\n")
 
