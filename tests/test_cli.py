@@ -200,3 +200,18 @@ def test_schema_and_body_problems_in_one_run(base_radar: Path, run: Run) -> None
                      .replace("## Decision\n\nAdopt it.\n", ""))
     rules = [line.rsplit("[", 1)[1] for line in run("-C", base_radar, "check").out.splitlines()]
     assert sorted(set(rules)) == ["links]", "schema]", "sections]"]
+
+
+def test_a_bug_is_one_line_not_a_traceback(base_radar: Path, run: Run,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from radar_as_code.cli import show
+
+    def broken(args: object) -> int:
+        raise ValueError("unexpected")
+
+    monkeypatch.setattr(show, "run", broken)
+    monkeypatch.delenv("RADAR_DEBUG", raising=False)
+    result = run("-C", base_radar, "show")
+    assert result.code == 3
+    assert result.err == ("radar: internal error: ValueError: unexpected (this is a bug in "
+                          "radar; RADAR_DEBUG=1 shows the traceback)\n")

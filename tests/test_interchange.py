@@ -232,3 +232,19 @@ def test_byor_json_import_and_html_descriptions(run: Run, tmp_path: Path) -> Non
     broken.write_text('[{"name": "x",')
     result = run("import", "--format", "byor-json", broken, "--into", tmp_path / "other")
     assert result.code == 2 and "2025-07-01.json, line 1: not JSON" in result.err
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("deep-2024-01-01.json", "[" * 100000, "cannot be read as JSON"),
+    ("big-2024-01-01.json", '[{"name": 1' + "0" * 5000 + "}]", "cannot be read as JSON"),
+    ("latin-2024-01-01.csv", "name,ring,quadrant,isNew,description\nCaf\xe9,adopt,t,TRUE,x\n",
+     "not UTF-8"),
+])
+def test_hostile_import_sources(run: Run, tmp_path: Path, name: str, content: str,
+                                message: str) -> None:
+    source = tmp_path / name
+    source.write_bytes(content.encode("latin-1"))
+    fmt = "byor-json" if name.endswith(".json") else "byor-csv"
+    result = run("import", "--format", fmt, source, "--into", tmp_path / "out")
+    assert result.code == 2 and message in result.err
+    assert not (tmp_path / "out").exists()

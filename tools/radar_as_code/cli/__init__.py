@@ -69,5 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - e.g. `radar show | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except Exception as exc:  # a bug: say so in one line; RADAR_DEBUG=1 shows where
+        if os.environ.get("RADAR_DEBUG"):
+            raise
+        print(f"radar: internal error: {type(exc).__name__}: {exc} (this is a bug in radar; "
+              "RADAR_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 3
     finally:
         gc.enable()

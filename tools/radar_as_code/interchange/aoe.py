@@ -64,7 +64,10 @@ def read_folder(folder: Path) -> list[Release]:
             where = str(path)
             if path.is_symlink():
                 raise ImportError_(f"{where}: a symbolic link")
-            text = path.read_text(encoding="utf-8", errors="strict")
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError as exc:
+                raise ImportError_(f"{where}: not UTF-8 (byte {exc.start})") from None
             match = re.match(r"\A---\r?\n(.*?)\r?\n---\r?\n?(.*)\Z", text, re.S)
             if not match:
                 raise ImportError_(f"{where}, line 1: no front matter")

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from radar_as_code.interchange.markup import description_html, html_to_markdown
-from radar_as_code.interchange.records import ImportError_, Item, Release
+from radar_as_code.interchange.records import ImportError_, Item, Release, load_json
 from radar_as_code.interchange.source import Source
 
 COLUMNS = ("name", "ring", "quadrant", "isNew", "status", "description")
@@ -63,19 +63,20 @@ def _items(records: list[dict[str, Any]], origin: str, row_offset: int) -> list[
 
 def read_csv(text: str, origin: str, date: str | None) -> Release:
     reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in (reader.fieldnames or [])]
-    missing = [c for c in ("name", "ring", "quadrant", "description") if c not in header]
-    if missing:
-        raise ImportError_(f"{origin}, row 1: missing column(s) {', '.join(missing)}")
-    reader.fieldnames = header
-    return Release(date, _items(list(reader), origin, 2), origin)
+    try:
+        header = [h.strip() for h in (reader.fieldnames or [])]
+        missing = [c for c in ("name", "ring", "quadrant", "description") if c not in header]
+        if missing:
+            raise ImportError_(f"{origin}, row 1: missing column(s) {', '.join(missing)}")
+        reader.fieldnames = header
+        records = list(reader)
+    except csv.Error as exc:
+        raise ImportError_(f"{origin}, row {reader.line_num}: {exc}") from None
+    return Release(date, _items(records, origin, 2), origin)
 
 
 def read_json(text: str, origin: str, date: str | None) -> Release:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportError_(f"{origin}, line {exc.lineno}: not JSON ({exc.msg})") from None
+    data = load_json(text, origin)
     if not isinstance(data, list):
         raise ImportError_(f"{origin}: a BYOR JSON file is an array of blips")
     return Release(date, _items(data, origin, 1), origin)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 from radar_as_code.errors import RadarError
 
@@ -36,6 +38,21 @@ class Release:
 def slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:70].strip("-") or "blip"
+
+
+MAX_JSON = 20 * 1024 * 1024
+
+
+def load_json(text: str, origin: str) -> Any:
+    """JSON from a file to import: a clear error for anything that is not plain JSON."""
+    if len(text) > MAX_JSON:
+        raise ImportError_(f"{origin}: larger than {MAX_JSON // 1024 // 1024} MiB")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ImportError_(f"{origin}, line {exc.lineno}: not JSON ({exc.msg})") from None
+    except (ValueError, RecursionError) as exc:  # huge numbers, deep nesting
+        raise ImportError_(f"{origin}: cannot be read as JSON ({type(exc).__name__})") from None
 
 
 DATE = re.compile(r"(\d{4})[-_.](\d{2})(?:[-_.](\d{2}))?")

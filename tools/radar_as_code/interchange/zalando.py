@@ -9,7 +9,7 @@ import json
 from typing import Any
 
 from radar_as_code.errors import SetupError
-from radar_as_code.interchange.records import ImportError_, Item, Release
+from radar_as_code.interchange.records import ImportError_, Item, Release, load_json
 from radar_as_code.interchange.source import Source
 
 MOVED = {"new": 2, "back": 2, "moved-in": 1, "moved-out": -1}
@@ -38,10 +38,7 @@ def export(source: Source, link_base: str | None = None) -> dict[str, str]:
 
 
 def read(text: str, origin: str, date: str | None) -> Release:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ImportError_(f"{origin}, line {exc.lineno}: not JSON ({exc.msg})") from None
+    data = load_json(text, origin)
     entries = data.get("entries") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise ImportError_(f"{origin}: no 'entries' list")
