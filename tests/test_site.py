@@ -260,3 +260,20 @@ def test_labels_are_localisable(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     alpha = (out / "radar" / "alpha" / "index.html").read_text()
     assert "Blips liés" in alpha and "Décisions" in alpha and "Dernière revue" in alpha
+
+
+def test_links_between_built_pages() -> None:
+    import itertools
+    import posixpath
+
+    from radar_as_code.render.pages import _url, url_links
+
+    paths = ["index.md", "radar/a.md", "radar/x/b.md", "adr/0001-x.md", "adr/index.md",
+             "quadrants/data.md", "editions/edition-1.md", "tags.md"]
+    for directory in (True, False):
+        link = url_links(directory)
+        for source, target in itertools.product(paths, paths):
+            src, dst = _url(source, directory), _url(target, directory)
+            base = src if src.endswith("/") or not src else posixpath.dirname(src)
+            expected = posixpath.normpath(posixpath.join(base, link(source, target)))
+            assert expected == (posixpath.normpath(dst) if dst else "."), (source, target)

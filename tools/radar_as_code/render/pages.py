@@ -56,12 +56,22 @@ def _url(path: str, directory_urls: bool) -> str:
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
+def _relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` for clean relative paths ("a/b"), without its file-system
+    calls: the site has thousands of links."""
+    to, start = [p for p in target.split("/") if p], [p for p in base.split("/") if p]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
 def url_links(directory_urls: bool) -> Linker:
     """Links between the built pages, as MkDocs writes them."""
     def link(source: str, target: str) -> str:
         src, dst = _url(source, directory_urls), _url(target, directory_urls)
         base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
-        rel = posixpath.relpath(dst.rstrip("/") or ".", base or ".")
+        rel = _relative(dst.rstrip("/"), base)
         return rel + "/" if dst.endswith("/") or not dst else rel
     return link
 

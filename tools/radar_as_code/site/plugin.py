@@ -8,6 +8,7 @@ site, and sanitises the HTML of every page that holds text written in a pull req
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 from pathlib import Path
@@ -46,11 +47,16 @@ class RadarPlugin(BasePlugin[RadarOptions]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.root
+        collecting = gc.isenabled()
+        gc.disable()  # reading the radar makes many small objects that all stay alive
         try:
             self.site = read_site(root, history=self.config.history,
                                   edit_url=self.config.edit_url or None)
         except RadarError as exc:
             raise PluginError(f"radar: {exc}") from None
+        finally:
+            if collecting:
+                gc.enable()
         if self.config.nav and config.nav is None:
             docs = sorted(p.relative_to(config.docs_dir).as_posix()
                           for p in Path(config.docs_dir).rglob("*.md")
