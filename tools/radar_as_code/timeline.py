@@ -194,14 +194,11 @@ class EditionSummary:
 def history(timeline: Timeline, ident: str) -> list[Point]:
     """The blip at every edition, oldest first, then in the working tree."""
     tags = timeline.editions()
-    now = load(WorktreeReader(timeline.root), only=[], follow=False).radar
-    assert now is not None
-    paths = list(now.blip_paths.get(ident, ()))
-    names = {ident}
-    if paths:
-        current = load(WorktreeReader(timeline.root), only=paths, follow=False).radar
-        if current is not None and ident in current.blips:
-            names.update(current.blips[ident].meta.former_ids)
+    reader = WorktreeReader(timeline.root)
+    paths = list(reader.listing().blip_paths.get(ident, ()))
+    live = load(reader, only=paths, follow=False).radar
+    current = live.blips.get(ident) if live else None
+    names = {ident, *(current.meta.former_ids if current else ())}
     folders = sorted({p.rsplit("/", 1)[0] for p in paths} | {"radar"})
     candidates = [f"{folder}/{name}.md" for folder in folders for name in sorted(names)]
     objects = [f"{tag.sha}:{path}" for tag in tags for path in candidates]
@@ -215,8 +212,7 @@ def history(timeline: Timeline, ident: str) -> list[Point]:
             document = parse(*found).document
             blip = document if isinstance(document, Blip) else None
         points.append(Point(tag.name, day(tag.date), tag.sha, blip))
-    live = load(WorktreeReader(timeline.root), only=paths, follow=False).radar if paths else None
-    points.append(Point(WORKTREE, None, None, live.blips.get(ident) if live else None))
+    points.append(Point(WORKTREE, None, None, current))
     if not any(p.blip for p in points):
         raise GitError(f"no blip '{ident}' in any edition nor in the working tree")
     return points
