@@ -154,7 +154,8 @@ def evil_radar(tmp_path: Path) -> Path:
                              '<a href="javascript:alert(2)" onclick="alert(3)">click</a>\n\n'
                              '<img src="x" onerror="alert(4)">\n\n'
                              '<iframe src="https://example.org"></iframe>\n\n'
-                             '<div style="position:fixed;top:0">overlay</div>'))
+                             '<div style="position:fixed;top:0">overlay</div>\n\n'
+                             'Styled {: onclick="alert(5)" }'))
     config = repo / "radar" / "radar.yml"
     config.write_text(config.read_text().replace("label: Tools", 'label: "<b>Tools</b>"'))
     return repo
