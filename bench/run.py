@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -32,11 +33,17 @@ ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 ENV["NO_MKDOCS_2_WARNING"] = "1"
 
 
-def measure(argv: Sequence[str | Path], cwd: Path | None = None,
-            repeat: int = 3) -> tuple[float, float, int]:
-    """Median wall seconds, best wall seconds and peak RSS (KiB) of a whole process,
-    after one warm-up run (file-system and bytecode caches warm)."""
-    times, peak = [], 0
+@dataclass(frozen=True)
+class Run:
+    median: float  # wall seconds
+    best: float
+    cpu: float  # median user + system seconds: steadier than wall time on a shared machine
+    peak: int  # KiB
+
+
+def measure(argv: Sequence[str | Path], cwd: Path | None = None, repeat: int = 3) -> Run:
+    """A whole process, timed after one warm-up run (file-system and bytecode caches)."""
+    times, cpu, peak = [], [], 0
     subprocess.run([str(a) for a in argv], cwd=cwd, env=ENV, capture_output=True, check=False)
     for _ in range(repeat):
         start = time.perf_counter()
@@ -44,32 +51,33 @@ def measure(argv: Sequence[str | Path], cwd: Path | None = None,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
         times.append(time.perf_counter() - start)
+        cpu.append(usage.ru_utime + usage.ru_stime)
         peak = max(peak, usage.ru_maxrss)
         proc.returncode = os.waitstatus_to_exitcode(status)
-    return statistics.median(times), min(times), peak
+    return Run(statistics.median(times), min(times), statistics.median(cpu), peak)
 
 
-def row(name: str, result: tuple[float, float, int], floor: float | None = None) -> str:
-    median, best, peak = result
-    ratio = f"{median / floor:.2f}x" if floor else ""
-    return f"| {name} | {median:.3f} | {best:.3f} | {peak / 1024:.0f} | {ratio} |"
+def row(name: str, run: Run, floor: Run | None = None) -> str:
+    ratio = f"{run.median / floor.median:.2f}x (CPU {run.cpu / floor.cpu:.2f}x)" if floor else ""
+    return (f"| {name} | {run.median:.3f} | {run.best:.3f} | {run.cpu:.3f} | "
+            f"{run.peak / 1024:.0f} | {ratio} |")
 
 
 def bench_check(root: Path, size: int, repeat: int, lines: list[str]) -> None:
     python, radar = BIN / "python", BIN / "radar"
     lines.append(f"\n### `radar check`, {size:,} blips\n")
-    lines.append("| command | median s | best s | peak MiB | vs floor |")
-    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- | --- |")
     read = measure([python, HERE / "floor_yaml.py", root, "read"], repeat=repeat)
     floor = measure([python, HERE / "floor_yaml.py", root, "pyyaml"], repeat=repeat)
     lines.append(row("floor: read every file (python)", read))
     lines.append(row("floor: PyYAML C safe load of every front matter", floor))
     full = measure([radar, "-C", root, "check"], repeat=repeat)
-    lines.append(row("**radar check** (whole radar)", full, floor[0]))
+    lines.append(row("**radar check** (whole radar)", full, floor))
     one = sorted((root / "radar").glob("*.md"))[size // 2]
     lines.append(row("**radar check** one file (pre-commit case)",
                      measure([radar, "check", one.relative_to(root)], cwd=root,
-                             repeat=repeat), floor[0]))
+                             repeat=repeat), floor))
     if size >= 1000:
         extracted = Path(tempfile.mkdtemp(prefix="fm-"))
         subprocess.run([python, HERE / "extract.py", root, extracted], check=True)
@@ -77,7 +85,7 @@ def bench_check(root: Path, size: int, repeat: int, lines: list[str]) -> None:
         schema = ROOT / "docs" / "schema" / "blip.schema.json"
         lines.append(row("check-jsonschema on the same front matter",
                          measure([BIN / "check-jsonschema", "--schemafile", schema, *files],
-                                 repeat=1), floor[0]))
+                                 repeat=1), floor))
         shutil.rmtree(extracted)
         for kind in ("ruamel-safe", "ruamel-rt"):
             try:
@@ -86,7 +94,7 @@ def bench_check(root: Path, size: int, repeat: int, lines: list[str]) -> None:
                 break
             lines.append(row(f"ruamel.yaml {kind} load of every front matter",
                              measure([python, HERE / "floor_yaml.py", root, kind], repeat=1),
-                             floor[0]))
+                             floor))
 
 
 def bench_timeline(root: Path, blips: int, editions: int, repeat: int,
@@ -94,20 +102,20 @@ def bench_timeline(root: Path, blips: int, editions: int, repeat: int,
     python, radar, floor = BIN / "python", BIN / "radar", HERE / "floor_git.py"
     tags = [f"edition-{n:02d}" for n in range(1, editions + 1)]
     lines.append(f"\n### Editions: {blips:,} blips, {editions} editions (about 5% move each)\n")
-    lines.append("| command | median s | best s | peak MiB | vs floor |")
-    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- | --- |")
     for base, head, what in [(tags[0], tags[1], "consecutive editions"),
                              (tags[0], tags[-1], "first to last edition")]:
         plain = measure([python, floor, root, "diff", base, head], repeat=repeat)
         lines.append(row(f"floor: git diff + cat-file --batch + parse, {what}", plain))
         lines.append(row(f"**radar diff**, {what}",
                          measure([radar, "-C", root, "diff", base, head], repeat=repeat),
-                         plain[0]))
+                         plain))
     plain = measure([python, floor, root, "history", "blip-00042", *tags], repeat=repeat)
     lines.append(row(f"floor: cat-file --batch of one blip at {editions} tags + parse", plain))
     lines.append(row("**radar history** one blip",
                      measure([radar, "-C", root, "history", "blip-00042"], repeat=repeat),
-                     plain[0]))
+                     plain))
     lines.append(row(f"**radar editions** (all {editions})",
                      measure([radar, "-C", root, "editions"], repeat=repeat)))
     cli = measure([python, floor, root, "snapshot-cli", tags[-1]], repeat=repeat)
@@ -116,7 +124,7 @@ def bench_timeline(root: Path, blips: int, editions: int, repeat: int,
         __import__("git")
         lines.append(row("read a whole snapshot: GitPython (tree traverse + data_stream)",
                          measure([python, floor, root, "snapshot-gitpython", tags[-1]],
-                                 repeat=repeat), cli[0]))
+                                 repeat=repeat), cli))
     except ImportError:
         lines.append("| GitPython not installed (`make bench` installs it) | | | | |")
 
@@ -154,8 +162,8 @@ def radar_site(root: Path) -> Path:
 def bench_site(root: Path, size: int, repeat: int, lines: list[str]) -> None:
     mkdocs = BIN / "mkdocs"
     lines.append(f"\n### Site build, {size:,} blips\n")
-    lines.append("| command | median s | best s | peak MiB | vs floor |")
-    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- | --- |")
     floor_root = floor_site(root.parent / f"floor-site-{size}", root)
     floor = measure([mkdocs, "build", "-q", "-f", floor_root / "mkdocs.yml", "-d",
                      floor_root / "site"], repeat=repeat)
@@ -164,7 +172,7 @@ def bench_site(root: Path, size: int, repeat: int, lines: list[str]) -> None:
     radar_site(root)
     lines.append(row("**mkdocs build --strict** of the radar",
                      measure([mkdocs, "build", "-q", "--strict", "-f", root / "mkdocs.yml",
-                              "-d", root / "site"], repeat=repeat), floor[0]))
+                              "-d", root / "site"], repeat=repeat), floor))
 
 
 def main() -> None:
@@ -181,8 +189,8 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     lines = [f"## Benchmarks ({os.cpu_count()} cores, Python {sys.version.split()[0]})"]
     lines.append("\n### This repository's radar\n")
-    lines.append("| command | median s | best s | peak MiB | vs floor |")
-    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- | --- |")
     lines.append(row("floor: `python -c pass`", measure([BIN / "python", "-c", "pass"],
                                                         repeat=args.repeat)))
     lines.append(row("**radar check** (this repo)", measure([BIN / "radar", "-C", ROOT, "check"],
@@ -193,8 +201,8 @@ def main() -> None:
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
     lines.append("\n### This repository's site\n")
-    lines.append("| command | median s | best s | peak MiB | vs floor |")
-    lines.append("| --- | --- | --- | --- | --- |")
+    lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
+    lines.append("| --- | --- | --- | --- | --- | --- |")
     lines.append(row("**mkdocs build --strict** (this repo)",
                      measure([BIN / "mkdocs", "build", "-q", "--strict", "-f", ROOT / "mkdocs.yml",
                               "-d", args.out / "repo-site"], repeat=args.repeat)))
