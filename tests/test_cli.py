@@ -215,3 +215,12 @@ def test_a_bug_is_one_line_not_a_traceback(base_radar: Path, run: Run,
     assert result.code == 3
     assert result.err == ("radar: internal error: ValueError: unexpected (this is a bug in "
                           "radar; RADAR_DEBUG=1 shows the traceback)\n")
+
+
+def test_the_machine_saying_no_is_a_plain_error(base_radar: Path, run: Run,
+                                                tmp_path: Path) -> None:
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    result = run("-C", base_radar, "export", "--format", "json", "--out", folder)
+    assert result.code == 2
+    assert result.err.startswith("radar: error: ") and "Is a directory" in result.err

@@ -248,3 +248,13 @@ def test_hostile_import_sources(run: Run, tmp_path: Path, name: str, content: st
     result = run("import", "--format", fmt, source, "--into", tmp_path / "out")
     assert result.code == 2 and message in result.err
     assert not (tmp_path / "out").exists()
+
+
+def test_import_into_a_new_nested_folder(run: Run, base_radar: Path, tmp_path: Path) -> None:
+    exported = tmp_path / "2026-03-01.csv"
+    assert run("-C", base_radar, "export", "--format", "byor-csv", "--out", exported).code == 0
+    into = tmp_path / "not" / "yet" / "there"
+    result = run("import", "--format", "byor-csv", exported, "--into", into)
+    assert result.code == 0, result.err
+    assert (into / "radar" / "radar.yml").is_file()
+    assert not list(into.parent.glob(".radar-import-*"))

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import posixpath
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from radar_as_code import atomic, edit
 from radar_as_code.errors import RadarError
-from radar_as_code.layout import CONFIG_PATH
+from radar_as_code.layout import CONFIG_PATH, slug
 from radar_as_code.lint.links import resolve
 from radar_as_code.load import load, parse
 from radar_as_code.model import ID_PATTERN, Blip, Decision, Radar
@@ -41,10 +40,12 @@ def snapshot(root: Path) -> Radar:
     return loaded.radar
 
 
-def _text(root: Path, path: str) -> tuple[str, bool]:
-    data = (root / path).read_bytes()
-    bom = data.startswith(b"\xef\xbb\xbf")
-    return data.decode("utf-8"), bom
+def _text(root: Path, path: str) -> str:
+    """A file as text, BOM and line endings included: edits keep every other byte."""
+    try:
+        return (root / path).read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuthoringError(f"{path} cannot be read ({exc}); nothing was written") from None
 
 
 def _bytes(text: str) -> bytes:
@@ -91,7 +92,7 @@ def move(root: Path, ident: str, ring: str, decision: str | None, today: date) -
         raise AuthoringError(f"'{ident}' is already in {ring}")
     if decision is not None:
         decision = _decision_id(radar, decision)
-    text, _ = _text(root, blip.path)
+    text = _text(root, blip.path)
     text = edit.set_scalar(text, "ring", ring)
     text = edit.set_scalar(text, "reviewed", today.isoformat(), after="ring")
     if decision is not None and decision not in blip.meta.decisions:
@@ -121,7 +122,7 @@ def retire(root: Path, ident: str) -> list[Write]:
     blip = _blip(radar, ident)
     if blip.meta.status == "retired":
         raise AuthoringError(f"'{ident}' is already retired")
-    text, _ = _text(root, blip.path)
+    text = _text(root, blip.path)
     text = edit.set_scalar(text, "status", "retired", after="ring")
     result = _checked(blip.path, _bytes(text))
     if result.meta != blip.meta.model_copy(update={"status": "retired"}):
@@ -165,19 +166,12 @@ def new_blip(root: Path, ident: str, title: str, quadrant: str, ring: str,
     return [Write(path, _bytes(text))]
 
 
-def slug(title: str) -> str:
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
-    out = "-".join(words)[:60].strip("-")
-    return out or "decision"
-
-
 def new_decision(root: Path, title: str, blips: list[str], today: date) -> list[Write]:
     radar = snapshot(root)
     for ident in blips:
         _blip(radar, ident)
     numbers = [int(d[:4]) for d in radar.decision_paths if d[:4].isdigit()]
-    record = f"{max(numbers, default=0) + 1:04d}-{slug(title)}"
+    record = f"{max(numbers, default=0) + 1:04d}-{slug(title, 60) or 'decision'}"
     path = f"adr/{record}.md"
     options = "".join(f"\n### Option {n}\n\nStrengths and limits.\n" for n in (1, 2, 3))
     prompts = {"context": "The problem and its forces.",
@@ -195,7 +189,7 @@ def new_decision(root: Path, title: str, blips: list[str], today: date) -> list[
     _checked(path, writes[0].content)
     for ident in blips:
         blip = radar.blips[ident]
-        source, _ = _text(root, blip.path)
+        source = _text(root, blip.path)
         edited = edit.list_append(source, "decisions", record)
         _checked(blip.path, _bytes(edited))
         writes.append(Write(blip.path, _bytes(edited)))
@@ -211,7 +205,7 @@ def rename(root: Path, old: str, new: str) -> list[Write]:
     docs: list[Blip | Decision] = [*radar.blips.values(), *radar.decisions.values()]
     for doc in docs:
         path = doc.path
-        text, _ = _text(root, path)
+        text = _text(root, path)
         original = text
         key = "related" if isinstance(doc, Blip) else "blips"
         text = edit.list_replace(text, key, old, new)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import yaml
 from yaml import events as ev
 
 from radar_as_code.errors import RadarError
@@ -107,7 +108,7 @@ def scan(text: str) -> FrontMatter:
                 elif depth == 2 and current is not None and current.kind != "map":
                     current.items.append(Value(s, e, "scalar", event.style or None,
                                                text=event.value))
-    except Exception as exc:  # a YAMLError: the file must be valid before it is edited
+    except yaml.YAMLError as exc:  # the file must be valid before it is edited
         raise EditError(f"the front matter is not valid YAML: {exc}") from None
     finally:
         loader.dispose()

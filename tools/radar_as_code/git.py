@@ -38,6 +38,13 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _identity(when: str) -> dict[str, str]:
+    stamp = f"{when}T12:00:00+00:00"
+    return {"GIT_AUTHOR_NAME": "radar import", "GIT_AUTHOR_EMAIL": "radar@invalid",
+            "GIT_COMMITTER_NAME": "radar import", "GIT_COMMITTER_EMAIL": "radar@invalid",
+            "GIT_AUTHOR_DATE": stamp, "GIT_COMMITTER_DATE": stamp}
+
+
 @dataclass(frozen=True)
 class Tag:
     name: str
@@ -52,12 +59,14 @@ class Git:
     root: Path
     _env: dict[str, str] = field(default_factory=_env, repr=False)
     _is_repository: bool | None = field(default=None, repr=False)
+    _resolved: dict[str, str] = field(default_factory=dict, repr=False)
 
-    def run(self, *args: str, stdin: bytes | None = None, check: bool = True) -> bytes:
+    def run(self, *args: str, stdin: bytes | None = None, check: bool = True,
+            env: dict[str, str] | None = None) -> bytes:
         try:
             result = subprocess.run(["git", "-C", str(self.root), *_SAFE_CONFIG, *args],
-                                    input=stdin, capture_output=True, env=self._env,
-                                    check=False)
+                                    input=stdin, capture_output=True,
+                                    env={**self._env, **(env or {})}, check=False)
         except FileNotFoundError:
             raise GitError("git is not installed (or not on PATH)") from None
         if check and result.returncode != 0:
@@ -77,7 +86,13 @@ class Git:
         return self.text("rev-parse", "--is-shallow-repository").strip() == "true"
 
     def resolve(self, rev: str) -> str:
-        """The commit SHA a revision names; a clear error if it names none."""
+        """The commit SHA a revision names; a clear error if it names none. Resolved once
+        per command: refs do not move while it runs."""
+        if rev not in self._resolved:
+            self._resolved[rev] = self._resolve(rev)
+        return self._resolved[rev]
+
+    def _resolve(self, rev: str) -> str:
         if not self.is_repository():
             raise GitError(f"{self.root} is not a git repository")
         out = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
@@ -155,28 +170,13 @@ class Git:
 
     def commit_all(self, message: str, when: str) -> None:
         """Commit the whole tree as `radar import`, dated ``when`` (YYYY-MM-DD)."""
-        stamp = f"{when}T12:00:00+00:00"
-        identity = {"GIT_AUTHOR_NAME": "radar import", "GIT_AUTHOR_EMAIL": "radar@invalid",
-                    "GIT_COMMITTER_NAME": "radar import",
-                    "GIT_COMMITTER_EMAIL": "radar@invalid", "GIT_AUTHOR_DATE": stamp,
-                    "GIT_COMMITTER_DATE": stamp}
-        saved = self._env
-        self._env = {**saved, **identity}
-        try:
-            self.run("add", "-A")
-            self.run("commit", "-q", "--no-verify", "--allow-empty", "-m", message)
-        finally:
-            self._env = saved
+        self.run("add", "-A")
+        self.run("commit", "-q", "--no-verify", "--allow-empty", "-m", message,
+                 env=_identity(when))
 
     def tag(self, name: str, message: str, when: str) -> None:
-        stamp = f"{when}T12:00:00+00:00"
-        saved = self._env
-        self._env = {**saved, "GIT_COMMITTER_NAME": "radar import",
-                     "GIT_COMMITTER_EMAIL": "radar@invalid", "GIT_COMMITTER_DATE": stamp}
-        try:
-            self.run("tag", "-a", name, "-m", message)
-        finally:
-            self._env = saved
+        """An annotated tag of HEAD, by `radar import`, dated ``when``."""
+        self.run("tag", "-a", name, "-m", message, env=_identity(when))
 
     def paths_in_history(self, sha: str, names: Iterable[str]) -> set[str]:
         """Which of these file names (``id.md``) ever existed under radar/ before ``sha``."""

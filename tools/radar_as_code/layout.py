@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 CONFIG_PATH = "radar/radar.yml"
@@ -23,6 +24,12 @@ def is_decision_path(path: str) -> bool:
 def file_id(path: str) -> str:
     """The id of a blip or record: its file name without the extension."""
     return path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def slug(text: str, limit: int = 70) -> str:
+    """An id made from a title: ASCII lower-case words joined by hyphens ('' if none)."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:limit].strip("-")
 
 
 def index(paths: Iterable[str]) -> dict[str, tuple[str, ...]]:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
@@ -228,22 +228,26 @@ class DecisionMeta(_Strict):
     blips: tuple[Id, ...] = _ids("blips the decision concerns")  # type: ignore[assignment]
 
 
+Meta = TypeVar("Meta", BlipMeta, DecisionMeta)
+
+
 @dataclass(frozen=True)
-class Blip:
+class Document(Generic[Meta]):
+    """A valid file of the radar: its id (the file name), front matter, body and source."""
+
     id: str
     path: str
-    meta: BlipMeta
+    meta: Meta
     body: Body
     source: YamlDoc = field(repr=False, compare=False)
 
 
-@dataclass(frozen=True)
-class Decision:
-    id: str
-    path: str
-    meta: DecisionMeta
-    body: Body
-    source: YamlDoc = field(repr=False, compare=False)
+class Blip(Document[BlipMeta]):
+    """A blip, `radar/<id>.md`."""
+
+
+class Decision(Document[DecisionMeta]):
+    """A decision record, `adr/NNNN-slug.md`."""
 
 
 @dataclass(frozen=True)

@@ -71,8 +71,11 @@ class Timeline:
         if rev is None:
             return End(WORKTREE, None), WorktreeReader(self.root)
         sha = self.git.resolve(rev)
-        reader = self._readers.setdefault(sha, GitReader(self.git, sha, rev))
-        return End(rev, sha), reader
+        return End(rev, sha), self.reader(sha, rev)
+
+    def reader(self, sha: str, label: str) -> GitReader:
+        """The snapshot at a commit; its tree is listed once per command."""
+        return self._readers.setdefault(sha, GitReader(self.git, sha, label))
 
     def forget(self, sha: str) -> None:
         """Drop what was cached about a commit (a long list of editions)."""

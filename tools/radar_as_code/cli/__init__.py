@@ -69,6 +69,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # pragma: no cover - e.g. `radar show | head`
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as exc:  # the machine said no: a folder, a permission, a full disk
+        print(f"radar: error: {exc}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug: say so in one line; RADAR_DEBUG=1 shows where
         if os.environ.get("RADAR_DEBUG"):
             raise

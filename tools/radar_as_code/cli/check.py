@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
-from radar_as_code import lint, report
+from radar_as_code import checking, report
 from radar_as_code.errors import UsageError
 from radar_as_code.layout import CONFIG_PATH, is_blip_path, is_decision_path
-from radar_as_code.lint.context import Base, Context
+from radar_as_code.lint.context import Base
 from radar_as_code.load import load
 from radar_as_code.problem import Problem
 from radar_as_code.reader import WorktreeReader
@@ -62,17 +62,12 @@ def problems(root: Path, only: frozenset[str] | None, base: str | None = None) -
     if relevant is not None and not relevant:
         return []
     loaded = load(WorktreeReader(root), relevant)
-    if loaded.radar is None:
-        return sorted(set(loaded.problems))
-    found = [*loaded.problems,
-             *lint.config_problems(loaded.radar.config, loaded.config_doc, CONFIG_PATH)]
-    scope = None if loaded.complete else relevant
     against = None
-    if base is not None:
+    if base is not None and loaded.radar is not None:
         comparison = Timeline(root).compare(base, None)
         assert comparison.snapshots is not None
         against = Base(base, comparison.snapshots[0], comparison.changes)
-    return lint.run(Context(loaded.radar, loaded.complete, against), found, scope)
+    return checking.problems(loaded, relevant, against)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -35,16 +35,14 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError("--edition takes no BASE or HEAD")
         previous, tag = timeline.edition_pair(args.edition)
         base, head = (previous.name if previous else None), tag.name  # first: all new
-        comparison = timeline.compare(base, head)
-        sys.stdout.write(movements.render(comparison, args.format, args.link_base))
-        return 1 if any(p.level == "error" for p in comparison.problems) else 0
-    if base and ".." in base and head is None:
-        base, _, head = base.partition("..")
-        head = head or None
-        if head and head.startswith("."):
-            raise UsageError("BASE...HEAD is not supported: use BASE..HEAD")
-    if not base:
-        base = timeline.latest_edition().name
+    else:
+        if base and ".." in base and head is None:
+            base, _, head = base.partition("..")
+            head = head or None
+            if head and head.startswith("."):
+                raise UsageError("BASE...HEAD is not supported: use BASE..HEAD")
+        if not base:
+            base = timeline.latest_edition().name
     comparison = timeline.compare(base, head)
     sys.stdout.write(movements.render(comparison, args.format, args.link_base))
     return 1 if any(p.level == "error" for p in comparison.problems) else 0

@@ -12,12 +12,11 @@ from pathlib import Path
 
 import yaml
 
-from radar_as_code import lint
+from radar_as_code import checking
 from radar_as_code.edit import token
 from radar_as_code.git import Git
-from radar_as_code.interchange.records import ImportError_, Item, Release, slug
-from radar_as_code.layout import CONFIG_PATH
-from radar_as_code.lint.context import Context
+from radar_as_code.interchange.records import ImportError_, Item, Release
+from radar_as_code.layout import CONFIG_PATH, slug
 from radar_as_code.load import load
 from radar_as_code.model import DEFAULT_BLIP_SECTIONS
 from radar_as_code.reader import WorktreeReader
@@ -71,11 +70,15 @@ def _body(item: Item, origin: str) -> str:
 def _blip(state: State, quadrant: str, ring: str, origin: str, title: str) -> str:
     item = state.item
     body = _body(item, origin)
-    tags = ", ".join(slug(t) for t in item.tags)
+    tags = ", ".join(t for t in (slug(t) for t in item.tags) if t)
     return ("---\n" f"title: {token(title)}\n" f"quadrant: {quadrant}\n" f"ring: {ring}\n"
             f"status: {'retired' if item.retired else 'active'}\n" f"tags: [{tags}]\n"
             "related: []\n" "decisions: []\n" f"reviewed: {state.reviewed}\n"
             "former_ids: []\n" "---\n" + body)
+
+
+def _title_id(title: str) -> str:
+    return slug(title) or "blip"
 
 
 def _identities(release: Release, known: dict[tuple[str, str], str]) -> list[tuple[str, Item]]:
@@ -83,7 +86,7 @@ def _identities(release: Release, known: dict[tuple[str, str], str]) -> list[tup
     blips with one display name (in one release) are told apart by their quadrant."""
     counts: dict[str, int] = {}
     for item in release.items:
-        key = item.ident or slug(item.title)
+        key = item.ident or _title_id(item.title)
         counts[key] = counts.get(key, 0) + 1
     out = []
     for item in release.items:
@@ -92,10 +95,10 @@ def _identities(release: Release, known: dict[tuple[str, str], str]) -> list[tup
             ident = item.ident
         elif name_key in known:
             ident = known[name_key]
-        elif counts[slug(item.title)] > 1:
-            ident = f"{slug(item.title)}-{slug(item.quadrant)}"
+        elif counts[_title_id(item.title)] > 1:
+            ident = f"{_title_id(item.title)}-{slug(item.quadrant)}"
         else:
-            ident = slug(item.title)
+            ident = _title_id(item.title)
         known.setdefault(name_key, ident)
         out.append((ident, item))
     return out
@@ -129,8 +132,8 @@ def build(releases: list[Release], into: Path, *, title: str,
         per_release.append(items)
     config = _config(title, _ordered(quadrants, {}), _ordered(rings, RING_ORDER),
                      sorted(t for t in tags if t), aliases)
-    work = Path(tempfile.mkdtemp(prefix=".radar-import-", dir=into.parent if into.parent.exists()
-                                 else None))
+    into.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".radar-import-", dir=into.parent))  # same disk
     try:
         made = _write(work, config, releases, per_release, aliases)
         work.chmod(0o755)
@@ -177,11 +180,7 @@ def _write(work: Path, config: str, releases: list[Release],
 
 
 def _check(work: Path, release: Release) -> None:
-    loaded = load(WorktreeReader(work))
-    problems = list(loaded.problems)
-    if loaded.radar is not None:
-        problems = lint.run(Context(loaded.radar, True), problems, None)
-    errors = [p for p in problems if p.level == "error"]
+    errors = checking.errors(load(WorktreeReader(work)))
     if errors:
         details = "; ".join(f"{p.path}:{p.line}: {p.message}" for p in errors[:10])
         raise ImportError_(f"{release.origin}: the imported radar would not be valid: "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -33,11 +32,6 @@ class Release:
     date: str | None  # YYYY-MM-DD
     items: list[Item] = field(default_factory=list)
     origin: str = ""
-
-
-def slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))[:70].strip("-") or "blip"
 
 
 MAX_JSON = 20 * 1024 * 1024

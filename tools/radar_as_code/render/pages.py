@@ -113,10 +113,6 @@ def edition_page(tag: str) -> str:
     return f"editions/{slug(tag)}.md"
 
 
-def _rel(source: str, target: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(source) or ".")
-
-
 def _front(title: str, tags: tuple[str, ...] = (), hide: tuple[str, ...] = (),
            search_exclude: bool = False) -> str:
     out = ["---", f"title: {meta_title(title)}"]
@@ -163,7 +159,7 @@ def _table(head: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) 
 
 def _blip_link(radar: Radar, source: str, ident: str) -> str:
     blip = radar.blips[ident]
-    return f"[{inline(blip.meta.title)}]({_rel(source, blip.path)})"
+    return f"[{inline(blip.meta.title)}]({markdown_links(source, blip.path)})"
 
 
 def legend(site: Site) -> dict[str, str]:
@@ -241,7 +237,7 @@ def rewrite_links(doc: Blip | Decision) -> str:
         if target is None or not target.startswith("docs/") or "://" in link.target:
             continue
         fragment = "#" + link.target.split("#", 1)[1] if "#" in link.target else ""
-        new = _rel(doc.path, target.removeprefix("docs/")) + fragment
+        new = markdown_links(doc.path, target.removeprefix("docs/")) + fragment
         index = link.line - body.first_line
         line = lines[index]
         start = link.col - 1 + (1 if line[link.col - 1:link.col] == "<" else 0)
@@ -320,7 +316,7 @@ def _decision_name(radar: Radar, ident: str) -> str:
 def _decision_link(radar: Radar, source: str, ident: str) -> str:
     decision = radar.decisions[ident]
     return (f"[{inline(ident[:4])}: {inline(decision.meta.title)}]"
-            f"({_rel(source, decision.path)}) ({inline(decision.meta.status)})")
+            f"({markdown_links(source, decision.path)}) ({inline(decision.meta.status)})")
 
 
 def decision_page(site: Site, decision: Decision) -> str:
@@ -362,8 +358,9 @@ def decision_index(site: Site) -> str:
         for d in items:
             blips = ", ".join(_blip_link(radar, ADR_INDEX, b) for b in d.meta.blips
                               if b in radar.blips)
-            out.append(f"| {inline(d.id[:4])} | [{inline(d.meta.title)}]"
-                       f"({_rel(ADR_INDEX, d.path)}) | {d.meta.date.isoformat()} | {blips} |")
+            link = markdown_links(ADR_INDEX, d.path)
+            out.append(f"| {inline(d.id[:4])} | [{inline(d.meta.title)}]({link}) | "
+                       f"{d.meta.date.isoformat()} | {blips} |")
         out.append("")
     return "\n".join(out) + "\n"
 
@@ -427,7 +424,7 @@ def since_last(site: Site) -> str:
 def editions_index(site: Site) -> str:
     labels = site.radar.config.labels
     out = [_front(labels.editions), f"# {inline(labels.editions)}\n",
-           f"- [{inline(labels.since_last)}]({_rel(EDITIONS_INDEX, SINCE_LAST)})\n"]
+           f"- [{inline(labels.since_last)}]({markdown_links(EDITIONS_INDEX, SINCE_LAST)})\n"]
     if not site.chronicle.editions:
         return "\n".join([*out, inline(labels.no_editions)]) + "\n"
     out.append(f"| {inline(labels.edition)} | {inline(labels.date)} | {inline(labels.blips)} | "
@@ -436,7 +433,7 @@ def editions_index(site: Site) -> str:
     for summary in reversed(site.chronicle.editions):
         moved = len(summary.since_previous.changes) if summary.since_previous else ""
         out.append(f"| [{inline(summary.tag.name)}]"
-                   f"({_rel(EDITIONS_INDEX, edition_page(summary.tag.name))}) | "
+                   f"({markdown_links(EDITIONS_INDEX, edition_page(summary.tag.name))}) | "
                    f"{day(summary.tag.date)} | {sum(summary.counts['ring'].values())} | {moved} |")
     return "\n".join(out) + "\n"
 

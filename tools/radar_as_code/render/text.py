@@ -6,8 +6,9 @@ import html
 import json
 import re
 
+from radar_as_code.report import UNPRINTABLE as _CONTROL
+
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def inline(value: str) -> str:
