@@ -132,13 +132,13 @@ def bench_timeline(root: Path, blips: int, editions: int, repeat: int,
 def floor_site(root: Path, radar: Path) -> Path:
     """The floor: the same theme, extensions and search, the same number of pages with the
     same bodies (every blip and decision record as a plain page) and a navigation of the
-    same few sections, but no radar plugin, no tags and no generated content."""
+    same few sections, but no radar plugin and no generated content."""
     docs = root / "docs"
     if (root / "mkdocs.yml").exists():
         return root
     docs.mkdir(parents=True)
     config = (ROOT / "mkdocs.yml").read_text()
-    config = config.replace("  - tags\n", "").split("  - radar:")[0]
+    config = config.split("  - radar:")[0]
     sections = ["index.md", *[f"section-{n}.md" for n in range(10)]]
     config += "\nnav:\n" + "".join(f"  - {name}\n" for name in sections)
     (root / "mkdocs.yml").write_text(config)

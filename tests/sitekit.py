@@ -35,11 +35,14 @@ class _Links(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
                 self.links.append((tag, value))
+            elif name == "id" and value is not None:
+                self.ids.add(value)
 
 
 def links(html: str) -> list[tuple[str, str]]:
@@ -49,21 +52,32 @@ def links(html: str) -> list[tuple[str, str]]:
 
 
 def broken_links(site: Path) -> list[str]:
-    """Every local href/src of every page (raw HTML and SVG included) must resolve."""
+    """Every local href/src of every page (raw HTML and SVG included) must resolve, and
+    so must its fragment: an element with that id on the target page."""
+    parsed_pages: dict[Path, _Links] = {}
+
+    def parse(page: Path) -> _Links:
+        if page not in parsed_pages:
+            parsed_pages[page] = _Links()
+            parsed_pages[page].feed(page.read_text())
+        return parsed_pages[page]
+
     broken = []
     for page in sorted(site.rglob("*.html")):
         url = "/" + page.relative_to(site).as_posix()
-        for tag, target in links(page.read_text()):
+        for tag, target in parse(page).links:
             parsed = urlparse(target)
-            if parsed.scheme in ("http", "https", "mailto") or target.startswith("#") \
-                    or parsed.scheme == "data":
+            if parsed.scheme in ("http", "https", "mailto") or parsed.scheme == "data":
                 continue
-            path = unquote(urldefrag(urljoin(url, target))[0])
-            local = site / path.lstrip("/")
+            path, fragment = urldefrag(urljoin(url, target))
+            local = site / unquote(path).lstrip("/")
             if local.is_dir():
                 local = local / "index.html"
             if not local.is_file():
                 broken.append(f"{url}: <{tag}> {target}")
+            elif fragment and local.suffix == ".html" and \
+                    unquote(fragment) not in parse(local).ids:
+                broken.append(f"{url}: <{tag}> {target} (no id {fragment!r})")
     return broken
 
 

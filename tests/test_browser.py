@@ -117,16 +117,25 @@ def test_keyboard_reaches_the_marks(page: Page, site_url: str) -> None:
     page.wait_for_url("**/radar/**")
 
 
-def test_search_finds_a_blip_by_a_word_of_its_rationale(page: Page, site_url: str) -> None:
+def _search(page: Page, site_url: str, query: str) -> str:
+    """The text of the search results for ``query``, once the index has loaded."""
     page.goto(site_url)
     page.locator("input.md-search__input").click()
     meta = page.locator(".md-search-result__meta")
     page.wait_for_function("(m) => m && !/Initializing/i.test(m.textContent)",
                            arg=meta.element_handle(), timeout=20000)  # the index is loaded
-    page.locator("input.md-search__input").press_sequentially("PagedAttention", delay=20)
-    result = page.locator(".md-search-result__list li").first
-    result.wait_for()
-    assert "vLLM" in page.locator(".md-search-result__list").inner_text()
+    page.locator("input.md-search__input").press_sequentially(query, delay=20)
+    page.locator(".md-search-result__list li").first.wait_for()
+    return page.locator(".md-search-result__list").inner_text()
+
+
+def test_search_finds_a_blip_by_a_word_of_its_rationale(page: Page, site_url: str) -> None:
+    assert "vLLM" in _search(page, site_url, "PagedAttention")
+
+
+def test_search_finds_a_blip_by_its_tag(page: Page, site_url: str) -> None:
+    # "sustainability" is a tag of Qarnot's and a word of no blip's text
+    assert "Qarnot" in _search(page, site_url, "sustainability")
 
 
 def test_no_outside_request_and_no_console_error(page: Page, site_url: str) -> None:

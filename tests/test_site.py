@@ -55,6 +55,32 @@ def test_no_broken_links_not_even_in_svg(repo_site: Path) -> None:
     assert broken_links(repo_site) == []
 
 
+def test_the_link_checker_finds_missing_pages_and_anchors(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h2 id="here">x</h2>')
+    (tmp_path / "index.html").write_text(
+        '<a href="a/#here">ok</a><a href="a/#gone">no anchor</a><a href="b/">no page</a>'
+        '<svg><a href="#top">no anchor here</a></svg><a href="https://example.org/#x">out</a>')
+    assert broken_links(tmp_path) == [
+        "/index.html: <a> a/#gone (no id 'gone')", "/index.html: <a> b/",
+        "/index.html: <a> #top (no id 'top')"]
+
+
+def test_tags_page_lists_every_tagged_blip(repo_site: Path) -> None:
+    radar = load(WorktreeReader(ROOT)).radar
+    assert radar is not None
+    html = (repo_site / "tags" / "index.html").read_text()
+    for blip in radar.blips.values():
+        for tag in blip.meta.tags:
+            section = html.split(f'<h2 id="tag-{tag}">', 1)[1].split("<h2", 1)[0]
+            assert f'href="../radar/{blip.id}/"' in section, (tag, blip.id)
+    polars = (repo_site / "radar" / "polars" / "index.html").read_text()
+    assert '<a href="../../tags/#tag-dataframes" class="radar-tag">dataframes</a>' in polars
+    index = (repo_site / "search" / "search_index.json").read_text()
+    assert '"location":"radar/polars/","title":"3. Polars","text":"","tags":["dataframes"' \
+        in index  # tags are a field of the search index
+
+
 def test_works_offline(repo_site: Path) -> None:
     assert external_resources(repo_site) == []
 
@@ -177,6 +203,8 @@ def test_malicious_blip_is_escaped_and_sanitised(tmp_path: Path) -> None:
     beta = (out / "radar" / "beta" / "index.html").read_text()
     assert "&lt;img src=x onerror=alert(1)&gt;" in beta  # shown as text
     assert ">click</a>" in beta  # the link text stays, its javascript: URL does not
+    # no attr_list (which Material's tags plugin would have added): the braces stay text
+    assert "<p>Styled {: onclick=\"alert(5)\" }</p>" in beta
 
 
 def test_markdown_javascript_link_fails_the_check(tmp_path: Path) -> None:
@@ -267,7 +295,7 @@ def test_links_between_built_pages() -> None:
     import itertools
     import posixpath
 
-    from radar_as_code.render.pages import _url, url_links
+    from radar_as_code.render.page import _url, url_links
 
     paths = ["index.md", "radar/a.md", "radar/x/b.md", "adr/0001-x.md", "adr/index.md",
              "quadrants/data.md", "editions/edition-1.md", "tags.md"]

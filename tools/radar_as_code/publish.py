@@ -9,7 +9,7 @@ from radar_as_code import checking
 from radar_as_code.errors import GitError, SetupError
 from radar_as_code.load import load
 from radar_as_code.reader import WorktreeReader
-from radar_as_code.render.pages import Chronicle, Site
+from radar_as_code.render.page import Chronicle, Site
 from radar_as_code.report import text
 from radar_as_code.timeline import Timeline, editions
 

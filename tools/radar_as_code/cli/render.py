@@ -8,7 +8,7 @@ from pathlib import Path
 
 from radar_as_code import atomic
 from radar_as_code.publish import read_site
-from radar_as_code.render import pages, svg
+from radar_as_code.render import overview, pages, svg
 from radar_as_code.render.rules import rules_page
 
 HELP = "write the site's pages (Markdown) and the radar picture (SVG) to a folder"
@@ -25,6 +25,6 @@ def run(args: argparse.Namespace) -> int:
     for path, page in pages.pages(site, pages.markdown_links, rules_page).items():
         atomic.write_text(args.out / path, page.text())
     picture = svg.picture(site.radar, site.chronicle.moves(),
-                          lambda i: site.radar.blips[i].path, pages.legend(site))
+                          lambda i: site.radar.blips[i].path, overview.legend(site))
     atomic.write_text(args.out / "radar.svg", picture + "\n")
     return 0

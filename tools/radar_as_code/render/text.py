@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from radar_as_code.report import UNPRINTABLE as _CONTROL
@@ -20,12 +19,6 @@ def inline(value: str) -> str:
 def attr(value: str) -> str:
     """A value inside an HTML or SVG attribute, or inside an element, as text."""
     return html.escape(_CONTROL.sub("", value), quote=True)
-
-
-def meta_title(value: str) -> str:
-    """A page title for YAML front matter. MkDocs themes insert titles into navigation and
-    search without escaping them, so the title is HTML-escaped here, then quoted."""
-    return json.dumps(attr(value), ensure_ascii=False)
 
 
 def slug(value: str) -> str:

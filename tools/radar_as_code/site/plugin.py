@@ -29,6 +29,7 @@ from radar_as_code.render.rules import rules_page
 from radar_as_code.site import sanitize
 
 log = logging.getLogger("mkdocs.plugins.radar")
+HEAD = "<!-- radar: badges and tags -->"
 TAIL = "<!-- radar: generated lists and tables -->"
 
 
@@ -43,7 +44,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
     def __init__(self) -> None:
         self.site: pages.Site | None = None
         self.trusted: set[str] = set()
-        self.extras: dict[str, tuple[str, str]] = {}
+        self.generated: dict[str, pages.Page] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.root
@@ -55,6 +56,9 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         except RadarError as exc:
             raise PluginError(f"radar: {exc}") from None
         finally:
+            # The snapshot lives as long as the build: out of the collector's way, so that
+            # each full collection during the build does not walk it again.
+            gc.freeze()
             if collecting:
                 gc.enable()
         if self.config.nav and config.nav is None:
@@ -89,29 +93,44 @@ class RadarPlugin(BasePlugin[RadarOptions]):
             inclusion = InclusionLevel.NOT_IN_NAV if path in hidden or \
                 (path.startswith("editions/") and path != pages.EDITIONS_INDEX) \
                 else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=generated_page.markdown,
+            files.append(File.generated(config, path, content=generated_page.body,
                                         inclusion=inclusion))
         self.trusted = set(generated) - hidden
-        self.extras = {path: (p.head, p.tail) for path, p in generated.items()
-                       if p.head or p.tail}
+        self.generated = generated
         return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return markdown  # a page of docs/
+        # The metadata comes from the page itself, never from text MkDocs took for it.
+        page.meta = generated.meta()
+        return generated.body
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         if page.file.src_uri not in self.trusted:
             html = sanitize.clean(html)
-        head, tail = self.extras.get(page.file.src_uri, ("", ""))
-        if head:  # badges under the title; generated, every value escaped
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return html
+        # The head (badges and tags under the title) and the tail (lists and tables of
+        # links, already on other pages) join the page after the search index has read it:
+        # markers here, replaced in on_post_page. Tags reach the index through page.meta.
+        if generated.head:
             title_end = html.find("</h1>")
-            html = html[:title_end + 5] + head + html[title_end + 5:] if title_end >= 0 \
-                else head + html
-        # The tail (lists and tables of links, already on other pages) joins the page
-        # after the search index is built, in on_post_page.
-        return html + TAIL if tail else html
+            html = html[:title_end + 5] + HEAD + html[title_end + 5:] if title_end >= 0 \
+                else HEAD + html
+        return html + TAIL if generated.tail else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        tail = self.extras.get(page.file.src_uri, ("", ""))[1]
-        return output.replace(TAIL, tail, 1) if tail else output
+        generated = self.generated.get(page.file.src_uri)
+        if generated is None:
+            return output
+        if generated.head:
+            output = output.replace(HEAD, generated.head, 1)
+        return output.replace(TAIL, generated.tail, 1) if generated.tail else output
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent / self.config.root

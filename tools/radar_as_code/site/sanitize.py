@@ -21,8 +21,12 @@ _ATTRIBUTES = {
 }
 
 
+# Built once: a cleaner made per call would rebuild these sets for every page.
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+    link_rel="noopener noreferrer nofollow", filter_style_properties={"text-align"},
+    strip_comments=True)
+
+
 def clean(html: str) -> str:
-    return nh3.clean(
-        html, tags=_TAGS, attributes=_ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-        link_rel="noopener noreferrer nofollow", filter_style_properties={"text-align"},
-        strip_comments=True)
+    return _CLEANER.clean(html)

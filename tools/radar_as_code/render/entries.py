@@ -1,0 +1,160 @@
+"""The page of each blip and of each decision record, and the index of the records."""
+
+from __future__ import annotations
+
+from radar_as_code.lint.links import resolve
+from radar_as_code.model import Blip, Decision, Radar
+from radar_as_code.render.page import (
+    ADR_INDEX,
+    Linker,
+    Page,
+    Site,
+    a,
+    badges,
+    edition_page,
+    labels_of,
+    markdown_links,
+    table,
+    tag_links,
+)
+from radar_as_code.render.text import attr, inline
+from radar_as_code.timeline import day
+
+STATUSES = ("accepted", "proposed", "deprecated", "superseded", "rejected")
+
+
+def rewrite_links(doc: Blip | Decision) -> str:
+    """The body, with links to files under docs/ pointed at where the site serves them."""
+    body = doc.body
+    lines = body.text.split("\n")
+    for link in sorted(body.links, key=lambda k: (k.line, -k.col)):
+        target = resolve(doc.path, link.target)
+        if target is None or not target.startswith("docs/") or "://" in link.target:
+            continue
+        fragment = "#" + link.target.split("#", 1)[1] if "#" in link.target else ""
+        new = markdown_links(doc.path, target.removeprefix("docs/")) + fragment
+        index = link.line - body.first_line
+        line = lines[index]
+        start = link.col - 1 + (1 if line[link.col - 1:link.col] == "<" else 0)
+        if line[start:start + len(link.target)] == link.target:
+            lines[index] = line[:start] + new + line[start + len(link.target):]
+    return "\n".join(lines).strip() + "\n"
+
+
+def _blip_link(radar: Radar, source: str, ident: str) -> str:
+    blip = radar.blips[ident]
+    return f"[{inline(blip.meta.title)}]({markdown_links(source, blip.path)})"
+
+
+def _history(site: Site, blip: Blip, link: Linker) -> list[str]:
+    labels = site.radar.config.labels
+    rings, quadrants = labels_of(site.radar)
+    editions = site.chronicle.editions
+    if not editions:
+        return []
+    names = {blip.id, *blip.meta.former_ids}
+    rows = []
+    for summary in editions:
+        found = next((summary.state[n] for n in sorted(names) if n in summary.state), None)
+        where = [a(link(blip.path, edition_page(summary.tag.name)), summary.tag.name),
+                 day(summary.tag.date)]
+        if found is None:
+            rows.append([*where, f"<em>{attr(labels.absent)}</em>", ""])
+            continue
+        quad, ring, status = found
+        shown = attr(rings.get(ring, ring)) + (
+            f" ({attr(labels.retired.lower())})" if status == "retired" else "")
+        rows.append([*where, shown, attr(quadrants.get(quad, quad))])
+    return [f'<h2 id="history">{attr(labels.history)}</h2>',
+            table([labels.edition, labels.date, labels.ring, labels.quadrant], rows)]
+
+
+def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
+    radar, labels = site.radar, site.radar.config.labels
+    rings, quadrants = labels_of(radar)
+    meta = blip.meta
+    marks = [("ring", rings.get(meta.ring, meta.ring)),
+             ("quadrant", quadrants.get(meta.quadrant, meta.quadrant))]
+    if meta.status == "retired":
+        marks.append(("retired", labels.retired))
+    head = badges(marks)
+    if meta.tags:
+        head += f'<p class="radar-tags">{tag_links(meta.tags, blip.path, link)}</p>\n'
+    number = radar.numbers.get(blip.id)
+    heading = f"{number}. {meta.title}" if number else meta.title
+    body = f"# {inline(heading)}\n\n{rewrite_links(blip)}"
+    tail = []
+    related = [r for r in meta.related if r in radar.blips]
+    if related:
+        tail.append(f'<h2 id="related">{attr(labels.related)}</h2>')
+        tail.append("<ul>" + "".join(
+            f"<li>{a(link(blip.path, radar.blips[r].path), radar.blips[r].meta.title)} "
+            f"({attr(rings[radar.blips[r].meta.ring])}, "
+            f"{attr(quadrants[radar.blips[r].meta.quadrant])})</li>" for r in related) + "</ul>")
+    decisions = [d for d in meta.decisions if d in radar.decisions]
+    if decisions:
+        tail.append(f'<h2 id="decisions">{attr(labels.decisions)}</h2>')
+        tail.append("<ul>" + "".join(
+            f"<li>{a(link(blip.path, radar.decisions[d].path), _decision_name(radar, d))} "
+            f"({attr(radar.decisions[d].meta.status)})</li>" for d in decisions) + "</ul>")
+    tail += _history(site, blip, link)
+    footer = f"<em>{attr(labels.reviewed)}: {meta.reviewed.isoformat()}</em>"
+    if site.edit_url:
+        footer += f" · {a(site.edit_url + blip.path, labels.edit)}"
+    tail.append(f'<p class="radar-footer">{footer}</p>')
+    return Page(meta.title, body, head=head, tail="\n".join(tail), tags=meta.tags)
+
+
+def _decision_name(radar: Radar, ident: str) -> str:
+    return f"{ident[:4]}: {radar.decisions[ident].meta.title}"
+
+
+def _decision_link(radar: Radar, source: str, ident: str) -> str:
+    decision = radar.decisions[ident]
+    return (f"[{inline(ident[:4])}: {inline(decision.meta.title)}]"
+            f"({markdown_links(source, decision.path)}) ({inline(decision.meta.status)})")
+
+
+def decision_page(site: Site, decision: Decision) -> Page:
+    radar, labels = site.radar, site.radar.config.labels
+    meta = decision.meta
+    out = [f"# {inline(decision.id[:4])}: {inline(meta.title)}\n",
+           badges([("status", meta.status), ("date", meta.date.isoformat())]),
+           f"{inline(labels.deciders)}: " + ", ".join(inline(d) for d in meta.deciders) + "\n"]
+    for label, refs in ((labels.supersedes, meta.supersedes),
+                        (labels.superseded_by, meta.superseded_by)):
+        known = [r for r in refs if r in radar.decisions]
+        if known:
+            out.append(f"{inline(label)}: " + ", ".join(
+                _decision_link(radar, decision.path, r) for r in known) + "\n")
+    out.append(rewrite_links(decision))
+    concerned = [b for b in meta.blips if b in radar.blips]
+    if concerned:
+        out.append(f"## {inline(labels.concerns)}\n")
+        out += [f"- {_blip_link(radar, decision.path, b)}" for b in concerned]
+        out.append("")
+    if site.edit_url:
+        out.append(f"[{inline(labels.edit)}]({attr(site.edit_url + decision.path)})")
+    return Page(_decision_name(radar, decision.id), "\n".join(out) + "\n")
+
+
+def decision_index(site: Site) -> Page:
+    radar, labels = site.radar, site.radar.config.labels
+    out = [f"# {inline(labels.decisions)}\n"]
+    for status in STATUSES:
+        items = sorted((d for d in radar.decisions.values() if d.meta.status == status),
+                       key=lambda d: d.id)
+        if not items:
+            continue
+        out.append(f"## {inline(status.capitalize())} ({len(items)})\n")
+        out.append(f"| # | {inline(labels.decision)} | {inline(labels.date)} | "
+                   f"{inline(labels.concerns)} |")
+        out.append("| --- | --- | --- | --- |")
+        for d in items:
+            blips = ", ".join(_blip_link(radar, ADR_INDEX, b) for b in d.meta.blips
+                              if b in radar.blips)
+            link = markdown_links(ADR_INDEX, d.path)
+            out.append(f"| {inline(d.id[:4])} | [{inline(d.meta.title)}]({link}) | "
+                       f"{d.meta.date.isoformat()} | {blips} |")
+        out.append("")
+    return Page(labels.decisions, "\n".join(out) + "\n")

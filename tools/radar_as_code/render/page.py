@@ -1,0 +1,183 @@
+"""What a generated page is, where each page lives, how pages link to each other, and the
+small HTML pieces the pages share. Pure: no I/O, no site engine.
+
+Every value from the radar's files is escaped with ``render.text``; the bodies of blips
+and decision records are included as their authors wrote them (the site sanitises the
+rendered HTML). Links between pages are relative ``.md`` links, which MkDocs checks and
+turns into URLs, and which any other Markdown site engine understands.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from radar_as_code.model import Radar
+from radar_as_code.render.text import attr, slug
+from radar_as_code.timeline import Comparison, EditionSummary
+
+Linker = Callable[[str, str], str]  # (source page, target page) -> relative URL
+
+HOME = "index.md"
+TAGS = "tags.md"
+RULES = "rules.md"
+ADR_INDEX = "adr/index.md"
+EDITIONS_INDEX = "editions/index.md"
+SINCE_LAST = "editions/since-last.md"
+MARK_KINDS = {"new": "new", "back": "new", "moved-in": "moved-in", "moved-out": "moved-out"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: its title and Markdown body for the site engine, HTML shown right
+    under the title (``head``), and an HTML ``tail`` appended to the rendered page as is
+    (long generated lists and tables, already escaped, that gain nothing from Markdown).
+    The body always starts with the page's heading, never with metadata."""
+
+    title: str
+    body: str
+    head: str = ""
+    tail: str = ""
+    hide: tuple[str, ...] = ()  # parts of the theme's layout to hide ("toc")
+    search_exclude: bool = False  # pages that only repeat what other pages say
+    tags: tuple[str, ...] = ()  # for the search index (the page shows them in its head)
+
+    def meta(self) -> dict[str, object]:
+        """The page's metadata as a site engine reads it from front matter. Themes put the
+        title into navigation and search without escaping it, so it is escaped here."""
+        meta: dict[str, object] = {"title": attr(self.title)}
+        if self.search_exclude:
+            meta["search"] = {"exclude": True}
+        if self.tags:
+            meta["tags"] = list(self.tags)
+        if self.hide:
+            meta["hide"] = list(self.hide)
+        return meta
+
+    def text(self) -> str:
+        """One Markdown file, front matter included, for engines without a way to add
+        HTML before or after the rendered body."""
+        front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                        for key, value in self.meta().items())
+        body = self.body
+        if self.head:
+            line, _, rest = body.partition("\n")
+            body = f"{line}\n\n{self.head}\n{rest}"
+        return f"---\n{front}---\n\n{body}" + (f"\n{self.tail}\n" if self.tail else "")
+
+
+@dataclass(frozen=True)
+class Chronicle:
+    """What git says about the radar: its editions and what changed since the last one."""
+
+    editions: tuple[EditionSummary, ...] = ()
+    since_last: Comparison | None = None
+
+    def moves(self) -> dict[str, str]:
+        if self.since_last is None:
+            return {}
+        return {c.id: MARK_KINDS[c.kind] for c in self.since_last.changes if c.kind in MARK_KINDS}
+
+
+@dataclass(frozen=True)
+class Site:
+    radar: Radar
+    chronicle: Chronicle = field(default_factory=Chronicle)
+    edit_url: str | None = None  # prefix of "edit this page" links, e.g. .../edit/main/
+
+
+def quadrant_page(quadrant: str) -> str:
+    return f"quadrants/{quadrant}.md"
+
+
+def edition_page(tag: str) -> str:
+    return f"editions/{slug(tag)}.md"
+
+
+# --- links ------------------------------------------------------------------------------
+
+def markdown_links(source: str, target: str) -> str:
+    """Links between the Markdown files themselves (for another site engine)."""
+    return posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def _url(path: str, directory_urls: bool) -> str:
+    stem = posixpath.splitext(path)[0]
+    if posixpath.basename(stem) == "index":
+        return posixpath.dirname(stem) + "/" if posixpath.dirname(stem) else ""
+    return f"{stem}/" if directory_urls else f"{stem}.html"
+
+
+def _relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` for clean relative paths ("a/b"), without its file-system
+    calls: the site has thousands of links."""
+    to, start = [p for p in target.split("/") if p], [p for p in base.split("/") if p]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
+
+
+def url_links(directory_urls: bool) -> Linker:
+    """Links between the built pages, as MkDocs writes them."""
+    def link(source: str, target: str) -> str:
+        src, dst = _url(source, directory_urls), _url(target, directory_urls)
+        base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
+        rel = _relative(dst.rstrip("/"), base)
+        return rel + "/" if dst.endswith("/") or not dst else rel
+    return link
+
+
+# --- shared pieces ----------------------------------------------------------------------
+
+def labels_of(radar: Radar) -> tuple[dict[str, str], dict[str, str]]:
+    """Ring and quadrant labels by id."""
+    config = radar.config
+    return ({r.id: r.label for r in config.rings}, {q.id: q.label for q in config.quadrants})
+
+
+def change_word(site: Site, kind: str) -> str:
+    labels = site.radar.config.labels
+    return {"new": labels.new, "back": labels.back, "moved-in": labels.moved_in,
+            "moved-out": labels.moved_out, "quadrant-changed": labels.quadrant_changed,
+            "renamed": labels.renamed, "retired": labels.retired, "removed": labels.removed,
+            "revised": labels.revised}[kind]
+
+
+def a(href: str, text: str, css: str = "") -> str:
+    """A link, its URL and text escaped."""
+    cls = f' class="{attr(css)}"' if css else ""
+    return f'<a href="{attr(href)}"{cls}>{attr(text)}</a>'
+
+
+def table(head: list[str], rows: list[list[str]], right: tuple[int, ...] = ()) -> str:
+    """An HTML table: ``head`` is text (escaped here), ``rows`` are HTML already."""
+    def cell(tag: str, index: int, value: str) -> str:
+        align = ' style="text-align: right"' if index in right else ""
+        return f"<{tag}{align}>{value}</{tag}>"
+    out = ["<table>", "<thead><tr>" + "".join(cell("th", i, attr(h)) for i, h in
+                                              enumerate(head)) + "</tr></thead>", "<tbody>"]
+    out += ["<tr>" + "".join(cell("td", i, v) for i, v in enumerate(row)) + "</tr>"
+            for row in rows]
+    out += ["</tbody>", "</table>"]
+    return "\n".join(out)
+
+
+def badges(items: list[tuple[str, str]]) -> str:
+    spans = " ".join(f'<span class="radar-badge radar-{attr(kind)}">{attr(text)}</span>'
+                     for kind, text in items)
+    return f'<p class="radar-badges">{spans}</p>\n'
+
+
+def tag_anchor(tag: str) -> str:
+    """The id of a tag's section on the tags page (prefixed: a tag may be any id, such
+    as the page heading's own)."""
+    return f"tag-{tag}"
+
+
+def tag_links(tags: tuple[str, ...], source: str, link: Linker) -> str:
+    """Each tag as a link to its section of the tags page."""
+    return " ".join(a(f"{link(source, TAGS)}#{tag_anchor(tag)}", tag, "radar-tag")
+                    for tag in tags)
