@@ -41,20 +41,33 @@ class Run:
     peak: int  # KiB
 
 
-def measure(argv: Sequence[str | Path], cwd: Path | None = None, repeat: int = 3) -> Run:
-    """A whole process, timed after one warm-up run (file-system and bytecode caches)."""
-    times, cpu, peak = [], [], 0
-    subprocess.run([str(a) for a in argv], cwd=cwd, env=ENV, capture_output=True, check=False)
+def measure_all(commands: Sequence[Sequence[str | Path]], cwd: Path | None = None,
+                repeat: int = 3) -> list[Run]:
+    """Whole processes, each timed after one warm-up run (file-system and bytecode caches),
+    their runs interleaved (a, b, a, b...): a shared machine that speeds up or slows down
+    during the benchmark then moves a command and its floor alike."""
+    times: list[list[float]] = [[] for _ in commands]
+    cpu: list[list[float]] = [[] for _ in commands]
+    peak = [0 for _ in commands]
+    for argv in commands:
+        subprocess.run([str(a) for a in argv], cwd=cwd, env=ENV, capture_output=True,
+                       check=False)
     for _ in range(repeat):
-        start = time.perf_counter()
-        proc = subprocess.Popen([str(a) for a in argv], cwd=cwd, env=ENV,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        times.append(time.perf_counter() - start)
-        cpu.append(usage.ru_utime + usage.ru_stime)
-        peak = max(peak, usage.ru_maxrss)
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    return Run(statistics.median(times), min(times), statistics.median(cpu), peak)
+        for n, argv in enumerate(commands):
+            start = time.perf_counter()
+            proc = subprocess.Popen([str(a) for a in argv], cwd=cwd, env=ENV,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            times[n].append(time.perf_counter() - start)
+            cpu[n].append(usage.ru_utime + usage.ru_stime)
+            peak[n] = max(peak[n], usage.ru_maxrss)
+            proc.returncode = os.waitstatus_to_exitcode(status)
+    return [Run(statistics.median(t), min(t), statistics.median(c), p)
+            for t, c, p in zip(times, cpu, peak, strict=True)]
+
+
+def measure(argv: Sequence[str | Path], cwd: Path | None = None, repeat: int = 3) -> Run:
+    return measure_all([argv], cwd, repeat)[0]
 
 
 def row(name: str, run: Run, floor: Run | None = None) -> str:
@@ -134,14 +147,15 @@ def floor_site(root: Path, radar: Path) -> Path:
     same bodies (every blip and decision record as a plain page) and a navigation of the
     same few sections, but no radar plugin and no generated content."""
     docs = root / "docs"
-    if (root / "mkdocs.yml").exists():
-        return root
-    docs.mkdir(parents=True)
-    config = (ROOT / "mkdocs.yml").read_text()
+    config = (ROOT / "mkdocs.yml").read_text()  # written on every run: the current config
     config = config.split("  - radar:")[0]
     sections = ["index.md", *[f"section-{n}.md" for n in range(10)]]
     config += "\nnav:\n" + "".join(f"  - {name}\n" for name in sections)
+    root.mkdir(parents=True, exist_ok=True)
     (root / "mkdocs.yml").write_text(config)
+    if docs.exists():
+        return root
+    docs.mkdir()
     for name in sections:
         (docs / name).write_text(f"# {name}\n\nA section page.\n")
     for folder in ("radar", "adr"):
@@ -153,9 +167,9 @@ def floor_site(root: Path, radar: Path) -> Path:
 
 
 def radar_site(root: Path) -> Path:
-    if not (root / "mkdocs.yml").exists():
-        shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-        shutil.copytree(ROOT / "docs", root / "docs")
+    """The radar's own site: this repository's mkdocs.yml and docs/, copied on every run."""
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", root / "docs", dirs_exist_ok=True)
     return root
 
 
@@ -165,14 +179,14 @@ def bench_site(root: Path, size: int, repeat: int, lines: list[str]) -> None:
     lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
     lines.append("| --- | --- | --- | --- | --- | --- |")
     floor_root = floor_site(root.parent / f"floor-site-{size}", root)
-    floor = measure([mkdocs, "build", "-q", "-f", floor_root / "mkdocs.yml", "-d",
-                     floor_root / "site"], repeat=repeat)
+    radar_site(root)
+    floor, built = measure_all([
+        [mkdocs, "build", "-q", "-f", floor_root / "mkdocs.yml", "-d", floor_root / "site"],
+        [mkdocs, "build", "-q", "--strict", "-f", root / "mkdocs.yml", "-d", root / "site"],
+    ], repeat=repeat)
     lines.append(row("floor: mkdocs-material, same pages as plain Markdown, nav of 11 entries",
                      floor))
-    radar_site(root)
-    lines.append(row("**mkdocs build --strict** of the radar",
-                     measure([mkdocs, "build", "-q", "--strict", "-f", root / "mkdocs.yml",
-                              "-d", root / "site"], repeat=repeat), floor))
+    lines.append(row("**mkdocs build --strict** of the radar", built, floor))
 
 
 def main() -> None:
@@ -210,7 +224,7 @@ def main() -> None:
         root = args.out / f"radar-{size}"
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
-        bench_site(root, size, 1 if size >= 10000 else args.repeat, lines)
+        bench_site(root, size, 1 if size >= 10000 else max(args.repeat, 5), lines)
     if args.editions:
         root = args.out / f"history-{args.timeline_blips}-{args.editions}"
         if not (root / ".git").exists():

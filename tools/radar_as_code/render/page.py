@@ -122,8 +122,16 @@ def _relative(target: str, base: str) -> str:
 
 def url_links(directory_urls: bool) -> Linker:
     """Links between the built pages, as MkDocs writes them."""
+    urls: dict[str, str] = {}  # each page's URL, computed once: pages link to each other a lot
+
+    def url(path: str) -> str:
+        found = urls.get(path)
+        if found is None:
+            found = urls[path] = _url(path, directory_urls)
+        return found
+
     def link(source: str, target: str) -> str:
-        src, dst = _url(source, directory_urls), _url(target, directory_urls)
+        src, dst = url(source), url(target)
         base = src.rstrip("/") if src.endswith("/") else posixpath.dirname(src)
         rel = _relative(dst.rstrip("/"), base)
         return rel + "/" if dst.endswith("/") or not dst else rel
