@@ -243,6 +243,8 @@ def test_render_command_is_engine_free(run: Run, base_radar: Path, tmp_path: Pat
     assert result.code == 0, result.err
     assert (out / "index.md").is_file() and (out / "radar" / "alpha.md").is_file()
     assert (out / "radar.svg").read_text().startswith("<svg")
+    tags = (out / "tags.md").read_text()  # a real tags page, not a marker for one engine
+    assert '<h2 id="tag-python">python (1)</h2>' in tags and 'href="radar/alpha.md"' in tags
 
 
 def test_editions_in_the_site(tmp_path: Path) -> None:
@@ -283,12 +285,16 @@ def test_labels_are_localisable(tmp_path: Path) -> None:
     repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
     config = repo / "radar" / "radar.yml"
     config.write_text(config.read_text() + "labels:\n  related: Blips liés\n"
-                      "  decisions: Décisions\n  reviewed: Dernière revue\n")
+                      "  decisions: Décisions\n  reviewed: Dernière revue\n  tags: Étiquettes\n")
+    mkdocs = repo / "mkdocs.yml"  # the theme's own words: a setting of mkdocs.yml
+    mkdocs.write_text(mkdocs.read_text().replace("  language: en", "  language: fr"))
     out = tmp_path / "site"
     result = build(repo, out)
     assert result.returncode == 0, result.stderr
     alpha = (out / "radar" / "alpha" / "index.html").read_text()
     assert "Blips liés" in alpha and "Décisions" in alpha and "Dernière revue" in alpha
+    assert '<html lang="fr"' in alpha and 'placeholder="Rechercher"' in alpha
+    assert "Étiquettes" in (out / "tags" / "index.html").read_text()
 
 
 def test_links_between_built_pages() -> None:

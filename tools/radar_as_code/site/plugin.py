@@ -49,6 +49,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.root
         collecting = gc.isenabled()
+        gc.unfreeze()  # `mkdocs serve` rebuilds: the last build's snapshot may go now
         gc.disable()  # reading the radar makes many small objects that all stay alive
         try:
             self.site = read_site(root, history=self.config.history,
