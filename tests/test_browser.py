@@ -90,6 +90,25 @@ def test_home_shows_one_mark_per_active_blip(page: Page, site_url: str) -> None:
     page.screenshot(path=str(ARTIFACTS / "home.png"), full_page=True)
 
 
+def test_no_mark_covers_a_ring_label(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    overlaps = page.evaluate("""() => {
+        const labels = [...document.querySelectorAll('svg.radar-picture .radar-ring-labels text')]
+            .map(t => ({name: t.textContent, box: t.getBBox()}));
+        const found = [];
+        for (const c of document.querySelectorAll('svg.radar-picture a.radar-blip circle')) {
+            const x = c.cx.baseVal.value, y = c.cy.baseVal.value, r = c.r.baseVal.value;
+            for (const {name, box} of labels) {
+                const nx = Math.max(box.x, Math.min(x, box.x + box.width));
+                const ny = Math.max(box.y, Math.min(y, box.y + box.height));
+                if (Math.hypot(x - nx, y - ny) < r) found.push(`${name} under ${x},${y}`);
+            }
+        }
+        return [labels.length, found];
+    }""")
+    assert overlaps == [4, []]
+
+
 def test_clicking_a_mark_opens_its_blip_page(page: Page, site_url: str) -> None:
     page.goto(site_url)
     page.locator('a.radar-blip[data-blip="polars"]').click()

@@ -14,6 +14,7 @@ import pytest
 
 from conftest import BASE, ROOT, Run, golden
 from radar_as_code.load import load
+from radar_as_code.model import Radar
 from radar_as_code.reader import WorktreeReader
 from radar_as_code.render import layout, svg
 from sitekit import broken_links, build, dangerous_attributes, external_resources, site_repo
@@ -133,6 +134,30 @@ def test_fifty_blips_in_one_segment(base_radar: Path) -> None:
     centre = layout.CENTER
     inner = layout.ring_radii(len(radar.config.rings))[0]
     assert all(math.hypot(m.x - centre, m.y - centre) + m.r <= inner for m in marks)
+
+
+def _clear_of_labels(radar: Radar, marks: list[layout.Mark]) -> None:
+    """No mark comes within the label clearance of the line carrying the ring labels."""
+    axis = layout.label_axis(len(radar.config.quadrants))
+    clearance = layout.label_clearance(radar)
+    ux, uy = math.cos(axis), math.sin(axis)
+    for m in marks:
+        dx, dy = m.x - layout.CENTER, m.y - layout.CENTER
+        if dx * ux + dy * uy > 0:  # on the labels' side of the centre
+            assert abs(dx * uy - dy * ux) - m.r >= clearance - 0.1, m.id
+
+
+def test_marks_leave_the_ring_labels_free(base_radar: Path) -> None:
+    radar = load(WorktreeReader(ROOT)).radar
+    assert radar is not None
+    _clear_of_labels(radar, layout.place(radar))
+    template = (base_radar / "radar" / "beta.md").read_text()
+    for n in range(50):  # a crowd beside the label axis, in a two-quadrant radar
+        (base_radar / "radar" / f"crowd-{n:02d}.md").write_text(
+            template.replace("title: Beta", f"title: Crowd {n:02d}"))
+    crowded = load(WorktreeReader(base_radar)).radar
+    assert crowded is not None
+    _clear_of_labels(crowded, layout.place(crowded))
 
 
 def test_unchanged_blip_keeps_its_place(base_radar: Path) -> None:

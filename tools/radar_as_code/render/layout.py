@@ -22,7 +22,8 @@ RADIUS = 360
 MARK = 11.0  # default mark radius
 MIN_MARK = 3.5
 GAP = 3.0
-AXIS = 10.0  # room kept free along the lines between quadrants, for the ring labels
+AXIS = 10.0  # room kept free along the lines between quadrants
+LABEL_FONT = 11.0  # font size of the ring labels, which stand on one of those lines
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,27 @@ def sector(quadrant: int, quadrants: int) -> tuple[float, float]:
     return math.pi + quadrant * step, math.pi + (quadrant + 1) * step
 
 
-def _slots(r0: float, r1: float, a0: float, a1: float, mark: float) -> list[tuple[float, float]]:
+def label_axis(quadrants: int) -> float:
+    """The line between quadrants that carries the ring labels: the one nearest 12 o'clock."""
+    starts = [sector(q, quadrants)[0] for q in range(quadrants)]
+    return min(starts, key=lambda a: abs(math.remainder(a - 1.5 * math.pi, 2 * math.pi)))
+
+
+def label_clearance(radar: Radar) -> float:
+    """Room kept free on each side of the label axis: half the widest ring label, from a
+    generous estimate of a bold sans-serif's character width (0.62 em), plus a margin."""
+    widest = max(len(r.label) for r in radar.config.rings)
+    return min(60.0, widest * LABEL_FONT * 0.31 + 4.0)
+
+
+def _on(angle: float, axis: float) -> bool:
+    return math.isclose(math.remainder(angle - axis, 2 * math.pi), 0.0, abs_tol=1e-9)
+
+
+def _slots(r0: float, r1: float, a0: float, a1: float, mark: float,
+           clear: tuple[float, float] = (AXIS, AXIS)) -> list[tuple[float, float]]:
+    """Slots for marks of radius ``mark`` between radii r0 and r1 and angles a0 and a1,
+    keeping ``clear`` units free along the sector's first and second edge."""
     pad = 2.0
     d = 2 * mark + GAP
     inner = max(r0 + mark + pad, mark * 2)
@@ -56,14 +77,14 @@ def _slots(r0: float, r1: float, a0: float, a1: float, mark: float) -> list[tupl
         else [(r0 + r1) / 2]
     out = []
     for rho in rows:
-        margin = math.asin(min(1.0, (mark + AXIS) / rho))  # keep the axes (labels) clear
-        span = (a1 - a0) - 2 * margin
+        first, second = (math.asin(min(1.0, (mark + c) / rho)) for c in clear)
+        span = (a1 - a0) - first - second
         if span < 0:
             continue
         step = 2 * math.asin(min(1.0, d / (2 * rho)))  # angle whose chord is d
         count = max(1, int(span // step) + 1) if step > 0 else 1
         for i in range(count):
-            angle = a0 + margin + (span * i / (count - 1) if count > 1 else span / 2)
+            angle = a0 + first + (span * i / (count - 1) if count > 1 else span / 2)
             out.append((CENTER + rho * math.cos(angle), CENTER + rho * math.sin(angle)))
     return out
 
@@ -78,6 +99,7 @@ def place(radar: Radar) -> list[Mark]:
     quadrants = {q.id: i for i, q in enumerate(config.quadrants)}
     rings = {r.id: i for i, r in enumerate(config.rings)}
     radii = [0.0, *ring_radii(len(rings))]
+    axis, labels = label_axis(len(quadrants)), label_clearance(radar)
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for ident in radar.numbers:
         meta = radar.blips[ident].meta
@@ -85,11 +107,12 @@ def place(radar: Radar) -> list[Mark]:
     marks = []
     for (q, k), idents in sorted(groups.items()):
         a0, a1 = sector(q, len(quadrants))
+        clear = (labels if _on(a0, axis) else AXIS, labels if _on(a1, axis) else AXIS)
         mark = MARK
-        slots = _slots(radii[k], radii[k + 1], a0, a1, mark)
+        slots = _slots(radii[k], radii[k + 1], a0, a1, mark, clear)
         while len(slots) < len(idents) and mark > MIN_MARK:
             mark = max(MIN_MARK, mark * 0.9)
-            slots = _slots(radii[k], radii[k + 1], a0, a1, mark)
+            slots = _slots(radii[k], radii[k + 1], a0, a1, mark, clear)
         taken: set[int] = set()
         for ident in sorted(idents, key=lambda i: (_hash(i), i)):
             slot = _hash(ident) % len(slots)

@@ -10,7 +10,17 @@ import math
 from collections.abc import Callable, Mapping
 
 from radar_as_code.model import Radar
-from radar_as_code.render.layout import CENTER, RADIUS, SIZE, Mark, place, ring_radii, sector
+from radar_as_code.render.layout import (
+    CENTER,
+    LABEL_FONT,
+    RADIUS,
+    SIZE,
+    Mark,
+    label_axis,
+    place,
+    ring_radii,
+    sector,
+)
 from radar_as_code.render.text import attr
 
 PALETTE = ("#1b6f6a", "#a14f00", "#4b40b8", "#a02a60", "#2c6140", "#7a5f00", "#005f86",
@@ -83,13 +93,14 @@ def picture(radar: Radar, moves: Mapping[str, str], href: Callable[[str], str],
         out.append(f'<line x1="{_f(CENTER)}" y1="{_f(CENTER)}" x2="{_f(x)}" y2="{_f(y)}" '
                    'stroke="#fff" stroke-width="3"/>')
     out.append("</g>")
-    out.append('<g class="radar-ring-labels" font-size="11" fill="#3d4a50" '
+    out.append(f'<g class="radar-ring-labels" font-size="{_f(LABEL_FONT)}" fill="#3d4a50" '
                'text-anchor="middle" aria-hidden="true" stroke="#f2f5f6" stroke-width="3" '
                'paint-order="stroke">')
-    inner = [0.0, *radii]
+    inner, axis = [0.0, *radii], label_axis(len(config.quadrants))
     for k, ring in enumerate(config.rings):
-        y = CENTER - (inner[k] + radii[k]) / 2
-        out.append(f'<text x="{_f(CENTER)}" y="{_f(y + 4)}" font-weight="bold">'
+        middle = (inner[k] + radii[k]) / 2
+        x, y = CENTER + middle * math.cos(axis), CENTER + middle * math.sin(axis)
+        out.append(f'<text x="{_f(x)}" y="{_f(y + 4)}" font-weight="bold">'
                    f'{attr(ring.label)}</text>')
     out.append("</g>")
     out.append('<g class="radar-quadrant-labels" font-size="15" font-weight="bold" '
