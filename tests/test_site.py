@@ -160,6 +160,27 @@ def test_marks_leave_the_ring_labels_free(base_radar: Path) -> None:
     _clear_of_labels(crowded, layout.place(crowded))
 
 
+def test_a_picture_of_narrow_segments_still_builds(tmp_path: Path) -> None:
+    """16 quadrants and 12 rings with long ring labels leave the inner segments no room
+    beside their edges: each blip still gets a mark, and the build does not fail."""
+    repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
+    config = repo / "radar" / "radar.yml"
+    text = re.sub(r"quadrants:\n(  - .*\n)+", "quadrants:\n" + "".join(
+        f"  - {{id: q{i}, label: Q{i}}}\n" for i in range(16)), config.read_text())
+    text = re.sub(r"rings:\n(  - .*\n)+", "rings:\n" + "".join(
+        f"  - {{id: r{i}, label: Ring number {i} with a long label}}\n" for i in range(12)), text)
+    config.write_text(text)
+    for blip in (repo / "radar").glob("*.md"):
+        blip.write_text(re.sub(r"ring: \w+", "ring: r0",
+                               re.sub(r"quadrant: \w+", "quadrant: q0", blip.read_text())))
+    radar = load(WorktreeReader(repo)).radar
+    assert radar is not None
+    assert sorted(m.id for m in layout.place(radar)) == ["alpha", "beta"]
+    result = build(repo, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_unchanged_blip_keeps_its_place(base_radar: Path) -> None:
     before = {m.id: (m.x, m.y) for m in layout.place(load(WorktreeReader(base_radar)).radar)}  # type: ignore[arg-type]
     template = (base_radar / "radar" / "beta.md").read_text()

@@ -9,6 +9,7 @@ from radar_as_code.render.page import (
     SINCE_LAST,
     Page,
     Site,
+    blip_link,
     change_word,
     edition_page,
     labels_of,
@@ -26,11 +27,8 @@ def _changes_table(site: Site, source: str, changes: tuple[Change, ...]) -> list
     out = [f"| {inline(labels.blip)} | {inline(labels.change)} | {inline(labels.from_)} | "
            f"{inline(labels.to)} |", "| --- | --- | --- | --- |"]
     for change in changes:
-        if change.id in radar.blips:
-            name = (f"[{inline(radar.blips[change.id].meta.title)}]"
-                    f"({markdown_links(source, radar.blips[change.id].path)})")
-        else:
-            name = inline(change.title)
+        name = (blip_link(radar, source, change.id) if change.id in radar.blips
+                else inline(change.title))
         if change.kind == "quadrant-changed":
             before = quadrants.get(change.from_quadrant or "", change.from_quadrant or "")
             after = quadrants.get(change.to_quadrant or "", change.to_quadrant or "")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 from radar_as_code.lint.links import resolve
-from radar_as_code.model import Blip, Decision, Radar
+from radar_as_code.model import Blip, Decision, DecisionStatus, Radar
 from radar_as_code.render.page import (
     ADR_INDEX,
     Linker,
@@ -11,6 +13,7 @@ from radar_as_code.render.page import (
     Site,
     a,
     badges,
+    blip_link,
     edition_page,
     labels_of,
     markdown_links,
@@ -20,7 +23,10 @@ from radar_as_code.render.page import (
 from radar_as_code.render.text import attr, inline
 from radar_as_code.timeline import day
 
-STATUSES = ("accepted", "proposed", "deprecated", "superseded", "rejected")
+_SHOWN_FIRST = ("accepted", "proposed", "deprecated", "superseded", "rejected")
+# Every status of the model, in reading order: one added to the model is listed too.
+STATUSES = sorted(get_args(DecisionStatus), key=lambda s: (
+    _SHOWN_FIRST.index(s) if s in _SHOWN_FIRST else len(_SHOWN_FIRST), s))
 
 
 def rewrite_links(doc: Blip | Decision) -> str:
@@ -39,11 +45,6 @@ def rewrite_links(doc: Blip | Decision) -> str:
         if line[start:start + len(link.target)] == link.target:
             lines[index] = line[:start] + new + line[start + len(link.target):]
     return "\n".join(lines).strip() + "\n"
-
-
-def _blip_link(radar: Radar, source: str, ident: str) -> str:
-    blip = radar.blips[ident]
-    return f"[{inline(blip.meta.title)}]({markdown_links(source, blip.path)})"
 
 
 def _history(site: Site, blip: Blip, link: Linker) -> list[str]:
@@ -131,7 +132,7 @@ def decision_page(site: Site, decision: Decision) -> Page:
     concerned = [b for b in meta.blips if b in radar.blips]
     if concerned:
         out.append(f"## {inline(labels.concerns)}\n")
-        out += [f"- {_blip_link(radar, decision.path, b)}" for b in concerned]
+        out += [f"- {blip_link(radar, decision.path, b)}" for b in concerned]
         out.append("")
     if site.edit_url:
         out.append(f"[{inline(labels.edit)}]({attr(site.edit_url + decision.path)})")
@@ -151,7 +152,7 @@ def decision_index(site: Site) -> Page:
                    f"{inline(labels.concerns)} |")
         out.append("| --- | --- | --- | --- |")
         for d in items:
-            blips = ", ".join(_blip_link(radar, ADR_INDEX, b) for b in d.meta.blips
+            blips = ", ".join(blip_link(radar, ADR_INDEX, b) for b in d.meta.blips
                               if b in radar.blips)
             link = markdown_links(ADR_INDEX, d.path)
             out.append(f"| {inline(d.id[:4])} | [{inline(d.meta.title)}]({link}) | "

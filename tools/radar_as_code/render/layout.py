@@ -89,6 +89,22 @@ def _slots(r0: float, r1: float, a0: float, a1: float, mark: float,
     return out
 
 
+def _fit(r0: float, r1: float, a0: float, a1: float, count: int,
+         clear: tuple[float, float]) -> tuple[float, list[tuple[float, float]]]:
+    """The largest mark (down to MIN_MARK) for which the segment has ``count`` slots, and
+    the slots. A segment too narrow for even one mark beside its edges (many quadrants
+    and rings) gets a single slot in its middle rather than none."""
+    mark = MARK
+    slots = _slots(r0, r1, a0, a1, mark, clear)
+    while len(slots) < count and mark > MIN_MARK:
+        mark = max(MIN_MARK, mark * 0.9)
+        slots = _slots(r0, r1, a0, a1, mark, clear)
+    if not slots:
+        rho, angle = (r0 + r1) / 2, (a0 + a1) / 2
+        slots = [(CENTER + rho * math.cos(angle), CENTER + rho * math.sin(angle))]
+    return mark, slots
+
+
 def _hash(ident: str) -> int:
     return int.from_bytes(hashlib.sha256(ident.encode()).digest()[:8], "big")
 
@@ -108,11 +124,7 @@ def place(radar: Radar) -> list[Mark]:
     for (q, k), idents in sorted(groups.items()):
         a0, a1 = sector(q, len(quadrants))
         clear = (labels if _on(a0, axis) else AXIS, labels if _on(a1, axis) else AXIS)
-        mark = MARK
-        slots = _slots(radii[k], radii[k + 1], a0, a1, mark, clear)
-        while len(slots) < len(idents) and mark > MIN_MARK:
-            mark = max(MIN_MARK, mark * 0.9)
-            slots = _slots(radii[k], radii[k + 1], a0, a1, mark, clear)
+        mark, slots = _fit(radii[k], radii[k + 1], a0, a1, len(idents), clear)
         taken: set[int] = set()
         for ident in sorted(idents, key=lambda i: (_hash(i), i)):
             slot = _hash(ident) % len(slots)

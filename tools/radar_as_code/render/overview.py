@@ -104,8 +104,8 @@ def tags(site: Site, link: Linker) -> Page:
     body = f"# {inline(labels.tags)}\n\n**{len(names)} {inline(labels.tags.lower())}**\n"
     if not names:
         return Page(labels.tags, body)
-    index = " ".join(f'<a class="radar-tag" href="#{attr(tag_anchor(tag))}">{attr(tag)} '
-                     f"({len(tagged[tag])})</a>" for tag in names)
+    index = " ".join(a(f"#{tag_anchor(tag)}", f"{tag} ({len(tagged[tag])})", "radar-tag")
+                     for tag in names)
     tail = [f'<p class="radar-tags">{index}</p>']
     for tag in names:
         tail.append(f'<h2 id="{attr(tag_anchor(tag))}">{attr(tag)} ({len(tagged[tag])})</h2>')

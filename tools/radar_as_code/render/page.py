@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from radar_as_code.model import Radar
-from radar_as_code.render.text import attr, slug
+from radar_as_code.render.text import attr, inline, slug
 from radar_as_code.timeline import Comparison, EditionSummary
 
 Linker = Callable[[str, str], str]  # (source page, target page) -> relative URL
@@ -152,6 +152,12 @@ def change_word(site: Site, kind: str) -> str:
             "moved-out": labels.moved_out, "quadrant-changed": labels.quadrant_changed,
             "renamed": labels.renamed, "retired": labels.retired, "removed": labels.removed,
             "revised": labels.revised}[kind]
+
+
+def blip_link(radar: Radar, source: str, ident: str) -> str:
+    """A Markdown link from page ``source`` to a blip's page, its title as the text."""
+    blip = radar.blips[ident]
+    return f"[{inline(blip.meta.title)}]({markdown_links(source, blip.path)})"
 
 
 def a(href: str, text: str, css: str = "") -> str:
