@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from radar_as_code.textfile import MAX_BYTES
+from radar_as_code.core.textfile import MAX_BYTES
 
 VALID = (Path(__file__).parent / "cases" / "_base" / "radar" / "beta.md").read_bytes()
 

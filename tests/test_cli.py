@@ -160,7 +160,7 @@ def test_committed_schemas_do_not_drift() -> None:
 def test_schema_validates_this_radar() -> None:
     import jsonschema  # installed with check-jsonschema
 
-    from radar_as_code import frontmatter, yamlread
+    from radar_as_code.core import frontmatter, yamlread
 
     validator = jsonschema.Draft202012Validator(
         json.loads(schema_cli.schema("blip")), format_checker=jsonschema.FormatChecker())

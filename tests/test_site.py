@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE, ROOT, Run, golden
-from radar_as_code.load import load
-from radar_as_code.model import Radar
-from radar_as_code.reader import WorktreeReader
+from radar_as_code.core.load import load
+from radar_as_code.core.model import Radar
+from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.render import layout, svg
 from sitekit import broken_links, build, dangerous_attributes, external_resources, site_repo
 

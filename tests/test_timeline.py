@@ -11,9 +11,9 @@ import pytest
 
 from conftest import Run, golden
 from gitrepo import CONFIG, Repo, adr, blip
-from radar_as_code import diff
-from radar_as_code.load import load
-from radar_as_code.reader import WorktreeReader
+from radar_as_code.core.load import load
+from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.editions import diff
 
 
 @pytest.fixture(scope="module")
@@ -138,7 +138,7 @@ def test_edition_release_notes(history_repo: Path, run: Run) -> None:
 
 def test_incremental_diff_equals_full_comparison(history_repo: Path, tmp_path: Path) -> None:
     """The diff reads only changed files; comparing whole snapshots must agree."""
-    from radar_as_code.timeline import Timeline
+    from radar_as_code.editions.timeline import Timeline
 
     timeline = Timeline(history_repo)
     for base, head in [("edition-1", "edition-2"), ("edition-2", "edition-3"),

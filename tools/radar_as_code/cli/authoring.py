@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from radar_as_code.authoring import Write, apply
+from radar_as_code.authoring.operations import Write, apply
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:

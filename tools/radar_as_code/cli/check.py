@@ -7,14 +7,14 @@ import os
 import sys
 from pathlib import Path
 
-from radar_as_code import checking, report
+from radar_as_code.core.layout import CONFIG_PATH, is_blip_path, is_decision_path
+from radar_as_code.core.load import load
+from radar_as_code.core.problem import Problem
+from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.editions.timeline import Timeline
 from radar_as_code.errors import UsageError
-from radar_as_code.layout import CONFIG_PATH, is_blip_path, is_decision_path
+from radar_as_code.lint import checking, report
 from radar_as_code.lint.context import Base
-from radar_as_code.load import load
-from radar_as_code.problem import Problem
-from radar_as_code.reader import WorktreeReader
-from radar_as_code.timeline import Timeline
 
 HELP = "check blips, decision records and the config; report every problem at once"
 

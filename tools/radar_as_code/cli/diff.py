@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from radar_as_code.editions import report as movements
+from radar_as_code.editions.timeline import Timeline
 from radar_as_code.errors import UsageError
-from radar_as_code.render import movements
-from radar_as_code.timeline import Timeline
 
 HELP = "show the ring movements between two editions or revisions (default: latest " \
        "edition against the working tree)"

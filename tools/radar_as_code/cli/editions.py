@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from radar_as_code.render import movements
-from radar_as_code.timeline import Timeline, day, editions
+from radar_as_code.editions import report as movements
+from radar_as_code.editions.timeline import Timeline, day, editions
 
 HELP = "list every edition with its date, counts per ring and quadrant, and its moves"
 

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from radar_as_code import atomic
+from radar_as_code.authoring import atomic
 from radar_as_code.errors import UsageError
 from radar_as_code.interchange import EXPORTERS
 from radar_as_code.interchange.source import read_source

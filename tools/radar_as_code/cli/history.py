@@ -6,8 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from radar_as_code.report import printable
-from radar_as_code.timeline import Timeline, history
+from radar_as_code.editions.timeline import Timeline, history
+from radar_as_code.lint.report import printable
 
 HELP = "show a blip's ring, quadrant and title at every edition and in the working tree"
 

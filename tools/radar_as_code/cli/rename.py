@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from radar_as_code import authoring
+from radar_as_code.authoring import operations as authoring
 from radar_as_code.cli.authoring import add_common, finish
 
 HELP = "rename a blip's id: renames the file, records the former id, rewrites references"

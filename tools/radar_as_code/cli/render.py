@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from radar_as_code import atomic
-from radar_as_code.publish import read_site
+from radar_as_code.authoring import atomic
 from radar_as_code.render import overview, pages, svg
 from radar_as_code.render.rules import rules_page
+from radar_as_code.site.publish import read_site
 
 HELP = "write the site's pages (Markdown) and the radar picture (SVG) to a folder"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from radar_as_code import atomic
-from radar_as_code.model import BlipMeta, DecisionMeta, RadarConfig
+from radar_as_code.authoring import atomic
+from radar_as_code.core.model import BlipMeta, DecisionMeta, RadarConfig
 
 HELP = "print or write the JSON Schemas of blip, decision-record and config files"
 KINDS: dict[str, type[BaseModel]] = {

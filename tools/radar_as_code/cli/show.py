@@ -7,11 +7,12 @@ import json
 import sys
 from pathlib import Path
 
-from radar_as_code import jsonview, report
-from radar_as_code.load import load
-from radar_as_code.model import Radar
-from radar_as_code.problem import has_errors
-from radar_as_code.reader import WorktreeReader
+from radar_as_code.core import jsonview
+from radar_as_code.core.load import load
+from radar_as_code.core.model import Radar
+from radar_as_code.core.problem import has_errors
+from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.lint import report
 
 HELP = "print the radar: every blip and decision record, as a table or JSON"
 

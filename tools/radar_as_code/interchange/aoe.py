@@ -10,11 +10,11 @@ from pathlib import Path
 
 import yaml
 
-from radar_as_code import yamlread
+from radar_as_code.core import yamlread
+from radar_as_code.editions.timeline import day
 from radar_as_code.interchange.markup import description
 from radar_as_code.interchange.records import ImportError_, Item, Release
 from radar_as_code.interchange.source import Source
-from radar_as_code.timeline import day
 
 _NAME = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 

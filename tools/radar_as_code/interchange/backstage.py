@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from radar_as_code.editions.timeline import day
 from radar_as_code.interchange.markup import description
 from radar_as_code.interchange.source import Source
-from radar_as_code.timeline import day
 
 COLOURS = ("#5ba300", "#009eb0", "#c7ba00", "#e09b96", "#8a6d00", "#6b3590")
 

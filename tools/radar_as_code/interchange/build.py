@@ -12,14 +12,14 @@ from pathlib import Path
 
 import yaml
 
-from radar_as_code import checking
-from radar_as_code.edit import token
-from radar_as_code.git import Git
+from radar_as_code.authoring.edit import token
+from radar_as_code.core.layout import CONFIG_PATH, slug
+from radar_as_code.core.load import load
+from radar_as_code.core.model import DEFAULT_BLIP_SECTIONS
+from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.editions.git import Git
 from radar_as_code.interchange.records import ImportError_, Item, Release
-from radar_as_code.layout import CONFIG_PATH, slug
-from radar_as_code.load import load
-from radar_as_code.model import DEFAULT_BLIP_SECTIONS
-from radar_as_code.reader import WorktreeReader
+from radar_as_code.lint import checking
 
 RING_ORDER = {"adopt": 0, "trial": 1, "assess": 2, "hold": 3, "caution": 3}
 

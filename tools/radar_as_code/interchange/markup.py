@@ -6,7 +6,7 @@ import html
 import re
 from html.parser import HTMLParser
 
-from radar_as_code.model import Blip
+from radar_as_code.core.model import Blip
 
 _INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
 _BLOCKS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from radar_as_code import jsonview
+from radar_as_code.core import jsonview
 from radar_as_code.interchange.source import Source
 
 

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from radar_as_code.diff import Change
+from radar_as_code.core.load import load
+from radar_as_code.core.model import Blip, Radar
+from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.editions.diff import Change
+from radar_as_code.editions.timeline import EditionSummary, Timeline, day, editions
 from radar_as_code.errors import GitError, SetupError
-from radar_as_code.load import load
-from radar_as_code.model import Blip, Radar
-from radar_as_code.reader import WorktreeReader
-from radar_as_code.timeline import EditionSummary, Timeline, day, editions
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 A rule module has an ``ID``, a default ``LEVEL``, a docstring (what it checks, then an
 example that fails) and, for rules run on the loaded snapshot, ``check(ctx)`` yielding
-problems. Rules without ``check`` are applied while files are read (see ``load.py``);
+problems. Rules without ``check`` are applied while files are read (see ``core/load.py``);
 ``CONFIGURABLE = False`` marks rules that cannot be disabled, because a file that
 breaks them cannot be read at all.
 """
@@ -12,6 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from types import ModuleType
 
+from radar_as_code.core.model import RadarConfig
+from radar_as_code.core.problem import Problem
+from radar_as_code.core.yamlread import YamlDoc
 from radar_as_code.lint import (
     file,
     front_matter,
@@ -27,9 +30,6 @@ from radar_as_code.lint import (
     yaml_syntax,
 )
 from radar_as_code.lint.context import Context
-from radar_as_code.model import RadarConfig
-from radar_as_code.problem import Problem
-from radar_as_code.yamlread import YamlDoc
 
 REGISTRY: dict[str, ModuleType] = {
     module.ID: module

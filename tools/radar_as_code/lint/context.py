@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from radar_as_code.diff import Change
-from radar_as_code.model import Radar
+from radar_as_code.core.model import Radar
+from radar_as_code.editions.diff import Change
 
 
 @dataclass(frozen=True)

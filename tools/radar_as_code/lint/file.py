@@ -14,8 +14,8 @@ radar/passwd.md  -> a symbolic link to /etc/passwd
 ```
 """
 
-from radar_as_code.problem import Level
-from radar_as_code.textfile import RULE as ID
+from radar_as_code.core.problem import Level
+from radar_as_code.core.textfile import RULE as ID
 
 LEVEL: Level = "error"
 CONFIGURABLE = False

@@ -22,8 +22,8 @@ quadrant: data       <- never closed
 ```
 """
 
-from radar_as_code.frontmatter import RULE as ID
-from radar_as_code.problem import Level
+from radar_as_code.core.frontmatter import RULE as ID
+from radar_as_code.core.problem import Level
 
 LEVEL: Level = "error"
 CONFIGURABLE = False

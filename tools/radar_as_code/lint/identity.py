@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import PurePosixPath
 
+from radar_as_code.core.model import ADR_ID_PATTERN, ID_PATTERN, Blip, Decision
+from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
-from radar_as_code.model import ADR_ID_PATTERN, ID_PATTERN, Blip, Decision
-from radar_as_code.problem import Level, Problem
 
 ID = "identity"
 LEVEL: Level = "error"

@@ -22,9 +22,9 @@ import re
 from collections.abc import Iterator
 from urllib.parse import unquote
 
+from radar_as_code.core.markdown import Link
+from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
-from radar_as_code.markdown import Link
-from radar_as_code.problem import Level, Problem
 
 ID = "links"
 LEVEL: Level = "error"

@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from radar_as_code.problem import Level, Problem
-from radar_as_code.yamlread import YamlDoc
+from radar_as_code.core.problem import Level, Problem
+from radar_as_code.core.yamlread import YamlDoc
 
 ID = "movement-flags"
 LEVEL: Level = "error"

@@ -18,9 +18,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 
+from radar_as_code.core.model import Blip, Decision
+from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
-from radar_as_code.model import Blip, Decision
-from radar_as_code.problem import Level, Problem
 
 ID = "references"
 LEVEL: Level = "error"

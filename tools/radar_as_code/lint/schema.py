@@ -24,8 +24,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from radar_as_code.problem import Level, Problem
-from radar_as_code.yamlread import YamlDoc
+from radar_as_code.core.problem import Level, Problem
+from radar_as_code.core.yamlread import YamlDoc
 
 ID = "schema"
 LEVEL: Level = "error"

@@ -26,10 +26,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from radar_as_code.core.markdown import Body
+from radar_as_code.core.model import SectionSpec
+from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
-from radar_as_code.markdown import Body
-from radar_as_code.model import SectionSpec
-from radar_as_code.problem import Level, Problem
 
 ID = "sections"
 LEVEL: Level = "error"

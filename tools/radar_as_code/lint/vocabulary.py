@@ -18,8 +18,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
-from radar_as_code.problem import Level, Problem
 
 ID = "vocabulary"
 LEVEL: Level = "error"

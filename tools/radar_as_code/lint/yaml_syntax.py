@@ -17,8 +17,8 @@ title: Polars                 # duplicate key
 ```
 """
 
-from radar_as_code.problem import Level
-from radar_as_code.yamlread import RULE as ID
+from radar_as_code.core.problem import Level
+from radar_as_code.core.yamlread import RULE as ID
 
 LEVEL: Level = "error"
 CONFIGURABLE = False

@@ -3,7 +3,8 @@ changed since the last edition. Every movement comes from comparing two revision
 
 from __future__ import annotations
 
-from radar_as_code.diff import Change
+from radar_as_code.editions.diff import Change
+from radar_as_code.editions.timeline import EditionSummary, day
 from radar_as_code.render.page import (
     EDITIONS_INDEX,
     SINCE_LAST,
@@ -16,7 +17,6 @@ from radar_as_code.render.page import (
     markdown_links,
 )
 from radar_as_code.render.text import inline
-from radar_as_code.timeline import EditionSummary, day
 
 
 def _changes_table(site: Site, source: str, changes: tuple[Change, ...]) -> list[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import get_args
 
+from radar_as_code.core.model import Blip, Decision, DecisionStatus, Radar
+from radar_as_code.editions.timeline import day
 from radar_as_code.lint.links import resolve
-from radar_as_code.model import Blip, Decision, DecisionStatus, Radar
 from radar_as_code.render.page import (
     ADR_INDEX,
     Linker,
@@ -21,7 +22,6 @@ from radar_as_code.render.page import (
     tag_links,
 )
 from radar_as_code.render.text import attr, inline
-from radar_as_code.timeline import day
 
 _SHOWN_FIRST = ("accepted", "proposed", "deprecated", "superseded", "rejected")
 # Every status of the model, in reading order: one added to the model is listed too.

@@ -14,7 +14,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
-from radar_as_code.model import Radar
+from radar_as_code.core.model import Radar
 
 SIZE = 800
 CENTER = SIZE / 2

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from radar_as_code import jsonview
-from radar_as_code.model import Blip
+from radar_as_code.core import jsonview
+from radar_as_code.core.model import Blip
 from radar_as_code.render import svg
 from radar_as_code.render.page import (
     HOME,

@@ -14,9 +14,9 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from radar_as_code.model import Radar
+from radar_as_code.core.model import Radar
+from radar_as_code.editions.timeline import Comparison, EditionSummary
 from radar_as_code.render.text import attr, inline, slug
-from radar_as_code.timeline import Comparison, EditionSummary
 
 Linker = Callable[[str, str], str]  # (source page, target page) -> relative URL
 

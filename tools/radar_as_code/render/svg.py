@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 
-from radar_as_code.model import Radar
+from radar_as_code.core.model import Radar
 from radar_as_code.render.layout import (
     CENTER,
     LABEL_FONT,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from radar_as_code.report import UNPRINTABLE as _CONTROL
+from radar_as_code.lint.report import UNPRINTABLE as _CONTROL
 
 _MD = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 

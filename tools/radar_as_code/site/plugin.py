@@ -23,10 +23,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from radar_as_code.errors import RadarError
-from radar_as_code.publish import read_site
 from radar_as_code.render import pages
 from radar_as_code.render.rules import rules_page
 from radar_as_code.site import sanitize
+from radar_as_code.site.publish import read_site
 
 log = logging.getLogger("mkdocs.plugins.radar")
 HEAD = "<!-- radar: badges and tags -->"

@@ -6,10 +6,10 @@ import json
 import re
 from typing import Any
 
-from radar_as_code.diff import Change
-from radar_as_code.model import RadarConfig
-from radar_as_code.report import printable
-from radar_as_code.timeline import Comparison
+from radar_as_code.core.model import RadarConfig
+from radar_as_code.editions.diff import Change
+from radar_as_code.editions.timeline import Comparison
+from radar_as_code.lint.report import printable
 
 FORMATS = ("text", "markdown", "json")
 WORDS = {"new": "new", "back": "back", "moved-in": "moved in", "moved-out": "moved out",

@@ -11,13 +11,13 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from radar_as_code import frontmatter, markdown, textfile, yamlread
+from radar_as_code.core import frontmatter, markdown, textfile, yamlread
+from radar_as_code.core.layout import CONFIG_PATH, file_id, is_blip_path, is_decision_path
+from radar_as_code.core.model import Blip, BlipMeta, Decision, DecisionMeta, Radar, RadarConfig
+from radar_as_code.core.problem import Problem
+from radar_as_code.core.reader import Reader
 from radar_as_code.errors import SetupError
-from radar_as_code.layout import CONFIG_PATH, file_id, is_blip_path, is_decision_path
 from radar_as_code.lint import movement_flags, schema
-from radar_as_code.model import Blip, BlipMeta, Decision, DecisionMeta, Radar, RadarConfig
-from radar_as_code.problem import Problem
-from radar_as_code.reader import Reader
 
 
 @dataclass(frozen=True)

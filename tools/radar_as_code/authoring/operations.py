@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from radar_as_code import atomic, edit
+from radar_as_code.authoring import atomic, edit
+from radar_as_code.core.layout import CONFIG_PATH, slug
+from radar_as_code.core.load import load, parse
+from radar_as_code.core.model import ID_PATTERN, Blip, Decision, Radar
+from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.errors import RadarError
-from radar_as_code.layout import CONFIG_PATH, slug
 from radar_as_code.lint.links import resolve
-from radar_as_code.load import load, parse
-from radar_as_code.model import ID_PATTERN, Blip, Decision, Radar
-from radar_as_code.reader import WorktreeReader
 
 
 class AuthoringError(RadarError):

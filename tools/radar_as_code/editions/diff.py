@@ -11,7 +11,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal
 
-from radar_as_code.model import Blip, Entry, Radar
+from radar_as_code.core.model import Blip, Entry, Radar
 
 Kind = Literal["new", "back", "removed", "retired", "renamed", "quadrant-changed",
                "moved-in", "moved-out", "revised"]

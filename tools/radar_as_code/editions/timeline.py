@@ -14,14 +14,14 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
-from radar_as_code import diff
+from radar_as_code.core.layout import CONFIG_PATH, is_blip_path
+from radar_as_code.core.load import Loaded, ParseCache, load, parse
+from radar_as_code.core.model import Blip, Radar, RadarConfig
+from radar_as_code.core.problem import Problem
+from radar_as_code.core.reader import Reader, WorktreeReader
+from radar_as_code.editions import diff
+from radar_as_code.editions.git import SHALLOW_HINT, Git, GitReader, Tag
 from radar_as_code.errors import GitError, SetupError
-from radar_as_code.git import SHALLOW_HINT, Git, GitReader, Tag
-from radar_as_code.layout import CONFIG_PATH, is_blip_path
-from radar_as_code.load import Loaded, ParseCache, load, parse
-from radar_as_code.model import Blip, Radar, RadarConfig
-from radar_as_code.problem import Problem
-from radar_as_code.reader import Reader, WorktreeReader
 
 WORKTREE = "working tree"
 NOTHING = "nothing (before the first edition)"

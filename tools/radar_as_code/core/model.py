@@ -17,8 +17,8 @@ from typing import Annotated, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from radar_as_code.markdown import Body
-from radar_as_code.yamlread import YamlDoc
+from radar_as_code.core.markdown import Body
+from radar_as_code.core.yamlread import YamlDoc
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ADR_ID_PATTERN = r"^[0-9]{4}-[a-z0-9]+(?:-[a-z0-9]+)*$"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from radar_as_code.problem import Problem
+from radar_as_code.core.problem import Problem
 
 MAX_BYTES = 512 * 1024
 RULE = "file"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from radar_as_code.problem import Problem
+from radar_as_code.core.problem import Problem
 
 RULE = "front-matter"
 _OPEN = "---"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from radar_as_code.model import Blip, Decision, Radar
+from radar_as_code.core.model import Blip, Decision, Radar
 
 
 def blip(radar: Radar, item: Blip) -> dict[str, Any]:

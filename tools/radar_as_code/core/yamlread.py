@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from radar_as_code.problem import Problem
+from radar_as_code.core.problem import Problem
 
 RULE = "yaml"
 __all__ = ["RULE", "Parser", "YamlDoc", "read"]

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from radar_as_code.core.problem import Problem
+from radar_as_code.core.reader import FOLDERS, Listing
+from radar_as_code.core.textfile import MAX_BYTES
 from radar_as_code.errors import GitError
-from radar_as_code.problem import Problem
-from radar_as_code.reader import FOLDERS, Listing
-from radar_as_code.textfile import MAX_BYTES
 
 _SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
 _KEEP_ENV = ("GIT_EXEC_PATH", "GIT_CONFIG_NOSYSTEM", "GIT_CEILING_DIRECTORIES")

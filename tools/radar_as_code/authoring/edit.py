@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 import yaml
 from yaml import events as ev
 
+from radar_as_code.core.yamlread import Parser
 from radar_as_code.errors import RadarError
-from radar_as_code.yamlread import Parser
 
 # Values written unquoted: words, ids and dates, which every YAML reader reads as text.
 _PLAIN_SAFE = re.compile(r"^(?:[A-Za-z][A-Za-z0-9 ._/-]*[A-Za-z0-9._/-]|[A-Za-z]|"

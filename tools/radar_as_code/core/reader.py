@@ -1,4 +1,4 @@
-"""Where radar files come from: the working tree here; a git revision in ``git.py``.
+"""Where radar files come from: the working tree here; a git revision in ``editions/git.py``.
 
 A reader lists the files of the radar's folders and reads them. Both kinds give the
 loader the same thing, so every command sees a revision exactly as it sees the tree.
@@ -13,9 +13,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
-from radar_as_code import layout
-from radar_as_code.problem import Problem
-from radar_as_code.textfile import MAX_BYTES
+from radar_as_code.core import layout
+from radar_as_code.core.problem import Problem
+from radar_as_code.core.textfile import MAX_BYTES
 
 FOLDERS = layout.FOLDERS
 

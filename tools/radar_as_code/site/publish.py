@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from radar_as_code import checking
+from radar_as_code.core.load import load
+from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.editions.timeline import Timeline, editions
 from radar_as_code.errors import GitError, SetupError
-from radar_as_code.load import load
-from radar_as_code.reader import WorktreeReader
+from radar_as_code.lint import checking
+from radar_as_code.lint.report import text
 from radar_as_code.render.page import Chronicle, Site
-from radar_as_code.report import text
-from radar_as_code.timeline import Timeline, editions
 
 log = logging.getLogger("mkdocs.plugins.radar")
 

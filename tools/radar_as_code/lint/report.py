@@ -6,7 +6,7 @@ import json
 import re
 from collections.abc import Sequence
 
-from radar_as_code.problem import Problem
+from radar_as_code.core.problem import Problem
 
 FORMATS = ("text", "json", "github")
 UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

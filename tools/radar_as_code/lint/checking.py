@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from radar_as_code import lint
-from radar_as_code.layout import CONFIG_PATH
+from radar_as_code.core.layout import CONFIG_PATH
+from radar_as_code.core.load import Loaded
+from radar_as_code.core.problem import Problem
 from radar_as_code.lint.context import Base, Context
-from radar_as_code.load import Loaded
-from radar_as_code.problem import Problem
 
 
 def problems(loaded: Loaded, scope: frozenset[str] | None = None,

@@ -1,0 +1,1 @@
+"""Authoring: commands that edit the radar's files, validated first, written atomically."""

@@ -1,0 +1,1 @@
+"""The model and its loading: files and git revisions to one strict, frozen snapshot."""

@@ -1,0 +1,1 @@
+"""Editions: git revisions compared, movements derived, never stored."""
