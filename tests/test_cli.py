@@ -224,3 +224,31 @@ def test_the_machine_saying_no_is_a_plain_error(base_radar: Path, run: Run,
     result = run("-C", base_radar, "export", "--format", "json", "--out", folder)
     assert result.code == 2
     assert result.err.startswith("radar: error: ") and "Is a directory" in result.err
+
+
+def test_the_radar_is_found_from_a_sub_folder(base_radar: Path, run: Run,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    alpha = base_radar / "radar" / "alpha.md"
+    alpha.write_text(alpha.read_text().replace("ring: adopt", "ring: nowhere"))
+    monkeypatch.chdir(base_radar / "radar")
+    result = run("check", "alpha.md")  # like git: the nearest folder with radar/radar.yml
+    assert result.code == 1 and "radar/alpha.md:" in result.out, result.out
+    monkeypatch.chdir(base_radar / "adr")
+    assert run("check").code == 1
+    result = run("-C", base_radar / "radar", "check", str(alpha))  # -C DIR: found from DIR
+    assert result.code == 1 and "radar/alpha.md:" in result.out
+
+
+def test_help_and_version_import_no_command(tmp_path: Path) -> None:
+    """`radar --help` lists every command without importing any of them (start-up)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from radar_as_code.cli import main, COMMANDS; rc = main(['--help']); "
+            "loaded = [m for m in sys.modules if m.startswith(('radar_as_code.cli.', "
+            "'pydantic', 'yaml'))]; print(loaded)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout
+    assert out.splitlines()[-1] == "[]"
+    from radar_as_code.cli import COMMANDS
+    assert all(f"    {name}" in out for name in COMMANDS)

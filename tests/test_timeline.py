@@ -236,8 +236,13 @@ def test_shallow_clone_and_missing_tags(history_repo: Path, run: Run, tmp_path: 
         assert "Traceback" not in result.err
     plain = tmp_path / "no-tags"
     subprocess.run(["git", "clone", "-q", "--no-tags", str(history_repo), str(plain)], check=True)
-    result = run("-C", plain, "diff")
-    assert result.code == 2 and "git fetch --tags" in result.err
+    result = run("-C", plain, "diff")  # no edition yet here: compared with an empty radar
+    assert result.code == 0 and "git fetch --tags" in result.err
+    assert result.out.startswith("nothing (before the first edition) -> working tree")
+    result = run("-C", plain, "editions")
+    assert result.code == 0 and result.out == "" and "git tag -a edition-1" in result.err
+    result = run("-C", plain, "history", "gamma")
+    assert result.code == 0 and result.out.startswith("working tree"), result.out
 
 
 def test_not_a_repository(base_radar: Path, run: Run) -> None:

@@ -2,65 +2,128 @@
 
 Exit status: 0 clean, 1 problems found, 2 usage error or a radar that cannot be read.
 Exceptions end here: a ``RadarError`` becomes one message on stderr, never a traceback.
+
+Start-up is part of every command's time: a sub-command's module (and what it needs, such
+as pydantic) is imported only when that sub-command runs. ``COMMANDS`` is the registry:
+name -> (module under ``radar_as_code.cli``, one-line help).
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
+import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from radar_as_code import __version__
-from radar_as_code.cli import (
-    adr,
-    check,
-    diff,
-    editions,
-    export,
-    history,
-    import_,
-    move,
-    new,
-    rename,
-    render,
-    retire,
-    rules,
-    schema,
-    show,
-)
-from radar_as_code.errors import RadarError
 
-COMMANDS = {"check": check, "show": show, "diff": diff, "history": history,
-            "editions": editions, "new": new, "move": move, "retire": retire,
-            "rename": rename, "adr": adr, "export": export, "import": import_,
-            "render": render, "schema": schema, "rules": rules}
+TYPE_CHECKING = False  # not `typing`: its import is a tenth of `radar --help`
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
-def parser() -> argparse.ArgumentParser:
+COMMANDS: dict[str, tuple[str, str]] = {
+    "check": ("check", "check blips, decision records and the config; report every problem "
+                       "at once"),
+    "show": ("show", "print the radar: every blip and decision record, as a table or JSON"),
+    "diff": ("diff", "show the ring movements between two editions or revisions (default: "
+                     "latest edition against the working tree)"),
+    "history": ("history", "show a blip's ring, quadrant and title at every edition and in "
+                           "the working tree"),
+    "editions": ("editions", "list every edition with its date, counts per ring and "
+                             "quadrant, and its moves"),
+    "new": ("new", "create a blip with its rationale sections ready to fill"),
+    "move": ("move", "move a blip to another ring (sets the review date; every other byte "
+                     "is kept)"),
+    "retire": ("retire", "retire a blip (status: retired)"),
+    "rename": ("rename", "rename a blip's id: renames the file, records the former id, "
+                         "rewrites references"),
+    "adr": ("adr", "decision records: `radar adr new TITLE [--blip ID]...`"),
+    "export": ("export", "export the radar: byor-csv, byor-json, zalando, backstage, aoe or "
+                         "json"),
+    "import": ("import_", "import a BYOR CSV/JSON (one file per edition), a Zalando "
+                          "config.json or an AOE folder"),
+    "render": ("render", "write the site's pages (Markdown) and the radar picture (SVG) to a "
+                         "folder"),
+    "schema": ("schema", "print or write the JSON Schemas of blip, decision-record and "
+                         "config files"),
+    "rules": ("rules", "document every lint rule (Markdown, as on the site's rules page)"),
+}
+_CONFIG = ("radar", "radar.yml")
+
+
+def _command(argv: Sequence[str]) -> str | None:
+    """The sub-command named in ``argv``: the first word that is not a global option."""
+    words = iter(argv)
+    for word in words:
+        if word == "-C":
+            next(words, None)
+        elif word == "--":
+            return next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The argument parser; only the sub-command named in ``argv`` gets its arguments (and
+    its module imported)."""
     top = argparse.ArgumentParser(
         prog="radar", description="A technology radar kept as reviewed files in git.")
     top.add_argument("--version", action="version", version=f"radar {__version__}")
-    top.add_argument("-C", dest="root", default=".", metavar="DIR",
-                     help="run as if started in DIR (the radar's repository)")
+    top.add_argument("-C", dest="root", default=None, metavar="DIR",
+                     help="run as if started in DIR (default: the radar found in the current "
+                          "folder or the nearest folder above it that has radar/radar.yml)")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, module in COMMANDS.items():
-        module.add_parser(sub.add_parser(name, help=module.HELP, description=module.HELP))
+    chosen = _command(argv)
+    for name, (_, help_text) in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        if name == chosen:
+            module(name).add_parser(command)
     return top
 
 
+def module(name: str) -> ModuleType:
+    """A sub-command's module, imported now."""
+    return importlib.import_module(f"radar_as_code.cli.{COMMANDS[name][0]}")
+
+
+def find_root(start: Path) -> Path:
+    """The radar's folder: ``start`` or the nearest folder above it with radar/radar.yml
+    (like git finding its repository); ``start`` itself when there is none."""
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if folder.joinpath(*_CONFIG).is_file():
+            return folder
+    return here
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     try:
-        args = parser().parse_args(argv)
+        args = parser(argv).parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage message
         return 0 if exc.code in (0, None) else 2
+    return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    import gc
+
+    from radar_as_code.errors import RadarError
+
     # A command is one short process whose many small objects (a snapshot) live until it
     # exits: the cyclic garbage collector would only re-scan them, about 20% of a large
     # check. Reference counting still frees everything else.
     gc.disable()
     try:
-        return int(COMMANDS[args.command].run(args))
+        from pathlib import Path
+
+        args.root = str(find_root(Path(args.root or ".")))
+        return int(module(args.command).run(args))
     except RadarError as exc:
         print(f"radar: error: {exc}", file=sys.stderr)
         return 2

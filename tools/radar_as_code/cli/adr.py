@@ -8,8 +8,6 @@ from pathlib import Path
 from radar_as_code.authoring import operations as authoring
 from radar_as_code.cli.authoring import add_common, finish, today
 
-HELP = "decision records: `radar adr new TITLE [--blip ID]...`"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     sub = parser.add_subparsers(dest="action", required=True, metavar="ACTION")

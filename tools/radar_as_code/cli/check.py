@@ -16,8 +16,6 @@ from radar_as_code.errors import UsageError
 from radar_as_code.lint import checking, report
 from radar_as_code.lint.context import Base
 
-HELP = "check blips, decision records and the config; report every problem at once"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",

@@ -10,9 +10,6 @@ from radar_as_code.editions import report as movements
 from radar_as_code.editions.timeline import Timeline
 from radar_as_code.errors import UsageError
 
-HELP = "show the ring movements between two editions or revisions (default: latest " \
-       "edition against the working tree)"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("base", nargs="?", metavar="BASE",
@@ -41,8 +38,12 @@ def run(args: argparse.Namespace) -> int:
             head = head or None
             if head and head.startswith("."):
                 raise UsageError("BASE...HEAD is not supported: use BASE..HEAD")
-        if not base:
-            base = timeline.latest_edition().name
+        if not base:  # the latest edition; before the first one, an empty radar
+            latest = timeline.latest_edition()
+            if latest is None:
+                print(f"radar: {timeline.no_edition_hint()}; comparing with an empty radar",
+                      file=sys.stderr)
+            base = latest.name if latest else None
     comparison = timeline.compare(base, head)
     sys.stdout.write(movements.render(comparison, args.format, args.link_base))
     return 1 if any(p.level == "error" for p in comparison.problems) else 0

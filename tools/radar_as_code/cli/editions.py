@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from radar_as_code.editions import report as movements
 from radar_as_code.editions.timeline import Timeline, day, editions
-
-HELP = "list every edition with its date, counts per ring and quadrant, and its moves"
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -18,7 +17,10 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    summaries = editions(Timeline(Path(args.root)))
+    timeline = Timeline(Path(args.root))
+    summaries = editions(timeline)
+    if not summaries:
+        print(f"radar: {timeline.no_edition_hint()}", file=sys.stderr)
     rows: list[dict[str, Any]] = []
     for summary in summaries:
         since = summary.since_previous

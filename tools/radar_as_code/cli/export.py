@@ -12,8 +12,6 @@ from radar_as_code.errors import UsageError
 from radar_as_code.interchange import EXPORTERS
 from radar_as_code.interchange.source import read_source
 
-HELP = "export the radar: byor-csv, byor-json, zalando, backstage, aoe or json"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=sorted(EXPORTERS))

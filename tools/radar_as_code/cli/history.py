@@ -9,8 +9,6 @@ from pathlib import Path
 from radar_as_code.editions.timeline import Timeline, history
 from radar_as_code.lint.report import printable
 
-HELP = "show a blip's ring, quadrant and title at every edition and in the working tree"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID")

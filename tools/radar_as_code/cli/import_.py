@@ -11,7 +11,6 @@ from radar_as_code.interchange import IMPORT_FORMATS, aoe, byor, zalando
 from radar_as_code.interchange.build import build
 from radar_as_code.interchange.records import ImportError_, Release, date_in
 
-HELP = "import a BYOR CSV/JSON (one file per edition), a Zalando config.json or an AOE folder"
 READERS = {"byor-csv": byor.read_csv, "byor-json": byor.read_json, "zalando": zalando.read}
 
 

@@ -8,8 +8,6 @@ from pathlib import Path
 from radar_as_code.authoring import operations as authoring
 from radar_as_code.cli.authoring import add_common, finish
 
-HELP = "rename a blip's id: renames the file, records the former id, rewrites references"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("old", metavar="OLD")

@@ -11,8 +11,6 @@ from radar_as_code.render import overview, pages, svg
 from radar_as_code.render.rules import rules_page
 from radar_as_code.site.publish import read_site
 
-HELP = "write the site's pages (Markdown) and the radar picture (SVG) to a folder"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, metavar="DIR")

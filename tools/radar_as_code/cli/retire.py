@@ -8,8 +8,6 @@ from pathlib import Path
 from radar_as_code.authoring import operations as authoring
 from radar_as_code.cli.authoring import add_common, finish
 
-HELP = "retire a blip (status: retired)"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID")

@@ -6,8 +6,6 @@ import argparse
 
 from radar_as_code.render.rules import rules_page
 
-HELP = "document every lint rule (Markdown, as on the site's rules page)"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     del parser  # no options

@@ -11,7 +11,6 @@ from pydantic import BaseModel
 from radar_as_code.authoring import atomic
 from radar_as_code.core.model import BlipMeta, DecisionMeta, RadarConfig
 
-HELP = "print or write the JSON Schemas of blip, decision-record and config files"
 KINDS: dict[str, type[BaseModel]] = {
     "blip": BlipMeta, "decision": DecisionMeta, "config": RadarConfig}
 _IDS = "https://radar-as-code.invalid/schema/{}.schema.json"

@@ -14,8 +14,6 @@ from radar_as_code.core.problem import has_errors
 from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.lint import report
 
-HELP = "print the radar: every blip and decision record, as a table or JSON"
-
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "json"), default="text")

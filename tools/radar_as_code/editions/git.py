@@ -50,6 +50,8 @@ class Tag:
     name: str
     sha: str  # the commit the tag points to
     date: int  # the tag's date (tagger date, or commit date for a lightweight tag), Unix time
+    commit_date: int = 0  # the date of the commit it points to: editions are in this order
+    message: str = ""  # the first line of an annotated tag's message
 
 
 @dataclass
@@ -103,17 +105,26 @@ class Git:
         raise GitError(f"unknown revision '{rev}'{hint}")
 
     def tags(self, pattern: str) -> list[Tag]:
-        """Tags matching a glob, ordered by their date, then name."""
+        """Tags matching a glob, ordered by the date of the commit each points to, then by
+        name: a tag added later on an older commit takes that commit's place."""
+        if not self.is_repository():
+            return []
         out = self.text("for-each-ref", "--format=%(refname:strip=2)%00%(objectname)%00"
                         "%(objecttype)%00%(*objectname)%00%(*objecttype)%00"
-                        "%(creatordate:unix)", f"refs/tags/{pattern}")
+                        "%(creatordate:unix)%00%(committerdate:unix)%00"
+                        "%(*committerdate:unix)%00%(contents:subject)%00", f"refs/tags/{pattern}")
         tags = []
-        for line in out.splitlines():
-            name, obj, kind, peeled, peeled_kind, date = line.split("\0")
+        for line in out.split("\0\n"):
+            if not line:
+                continue
+            name, obj, kind, peeled, peeled_kind, date, committed, peeled_committed, subject = \
+                line.split("\0")
             if (peeled_kind or kind) != "commit":
                 continue  # a tag of a tree or blob is no edition
-            tags.append(Tag(name, peeled or obj, int(date or 0)))
-        return sorted(tags, key=lambda t: (t.date, t.name))
+            message = subject.strip() if kind == "tag" else ""
+            tags.append(Tag(name, peeled or obj, int(date or 0),
+                            int(peeled_committed or committed or date or 0), message))
+        return sorted(tags, key=lambda t: (t.commit_date, t.name))
 
     def commit_date(self, sha: str) -> int:
         return int(self.text("show", "-s", "--format=%ct", sha).strip() or 0)

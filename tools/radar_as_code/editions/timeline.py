@@ -82,13 +82,24 @@ class Timeline:
         self._readers.pop(sha, None)
 
     def editions(self) -> list[Tag]:
-        pattern = self._config_pattern()
-        tags = self.git.tags(pattern)
-        if not tags:
-            hint = SHALLOW_HINT if self.git.is_shallow() else (
-                "fetch them (`git fetch --tags`) or tag one (`git tag -a edition-1`)")
-            raise GitError(f"no edition: no tag matches '{pattern}'; {hint}")
+        """The edition tags, oldest first; none before the first edition is tagged. An
+        error where the tags cannot be known: outside git, or a shallow clone without them."""
+        tags = self.git.tags(self._config_pattern())
+        if not tags and (not self.git.is_repository() or self.git.is_shallow()):
+            raise GitError(self.no_edition_hint())
         return tags
+
+    def no_edition_hint(self) -> str:
+        """Why there is no edition, and what to do: for commands that need one."""
+        pattern = self._config_pattern()
+        if not self.git.is_repository():
+            return f"no edition: {self.root} is not a git repository (run `git init`)"
+        if self.git.is_shallow():
+            return f"no edition: no tag matches '{pattern}'; {SHALLOW_HINT}"
+        example = pattern.replace("*", "1") if "*" in pattern else pattern
+        return (f"no edition yet: no tag matches '{pattern}'; tag one with "
+                f"`git tag -a {example} -m \"First edition\"` (or fetch them: "
+                "`git fetch --tags`)")
 
     def _config_pattern(self) -> str:
         loaded = load(WorktreeReader(self.root), only=[], follow=False)
@@ -96,12 +107,15 @@ class Timeline:
             raise SetupError(f"{CONFIG_PATH} is invalid: run `radar check`")
         return loaded.radar.config.edition_tag
 
-    def latest_edition(self) -> Tag:
-        return self.editions()[-1]
+    def latest_edition(self) -> Tag | None:
+        tags = self.editions()
+        return tags[-1] if tags else None
 
     def edition_pair(self, name: str) -> tuple[Tag | None, Tag]:
         """An edition and the one before it (None for the first)."""
         tags = self.editions()
+        if not tags:
+            raise GitError(f"'{name}' is not an edition: {self.no_edition_hint()}")
         for position, tag in enumerate(tags):
             if tag.name == name:
                 return (tags[position - 1] if position else None), tag
@@ -225,6 +239,8 @@ def editions(timeline: Timeline) -> list[EditionSummary]:
     """Every edition with its counts per ring and quadrant and what moved since the one
     before. The first edition is read whole; each next one only where it changed."""
     tags = timeline.editions()
+    if not tags:
+        return []
     first_reader = timeline.end(tags[0].name)[1]
     first = load(first_reader, follow=False, cache=timeline.cache).radar
     if first is None:

@@ -34,6 +34,9 @@ def chronicle(root: Path) -> Chronicle:
     except GitError as exc:
         log.info("radar: no history for the site: %s", exc)
         return Chronicle()
+    if not summaries:
+        log.info("radar: no history for the site: %s", timeline.no_edition_hint())
+        return Chronicle()
     since = timeline.compare(summaries[-1].tag.name, None)
     if not since.changes and len(summaries) > 1:
         # The working tree is the last edition: its marks are that edition's news.
