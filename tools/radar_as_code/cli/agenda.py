@@ -14,16 +14,13 @@ from radar_as_code.editions import report
 from radar_as_code.editions.agenda import Agenda, agenda
 from radar_as_code.editions.report import md_text
 from radar_as_code.lint.report import printable
+from radar_as_code.render.text import count
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     parser.add_argument("--today", type=date.fromisoformat, default=None, metavar="YYYY-MM-DD",
                         help="the date reviews are due against (default: today)")
-
-
-def count(n: int, one: str, many: str | None = None) -> str:
-    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def _since(item: Agenda) -> str:
@@ -59,7 +56,7 @@ def text(item: Agenda) -> str:
     else:
         out += ["  " + line for line in report.text(item.since).splitlines()]
     out += ["", f"Due for review (not reviewed for more than {item.review_after}): "
-                f"{count(len(item.due), 'blip')}"]
+                f"{count(len(item.due), 'blip', 'blips')}"]
     out += [f"  {printable(b.id):<28} {printable(b.meta.title):<32} "
             f"{_ring(item, b.meta.ring):<8} reviewed {b.meta.reviewed.isoformat()}"
             for b in item.due]
@@ -68,7 +65,7 @@ def text(item: Agenda) -> str:
             f"`radar adr accept {d.id[:4]}` or `radar adr reject {d.id[:4]}`"
             for d in item.proposed]
     out += ["", "Blips citing superseded or deprecated records: "
-                f"{count(len({b.id for b, _ in item.citing}), 'blip')}"]
+                f"{count(len({b.id for b, _ in item.citing}), 'blip', 'blips')}"]
     out += [f"  {printable(b.id):<28} cites {d.id} "
             f"({_status(d.meta.status, d.meta.superseded_by)})" for b, d in item.citing]
     return "\n".join(out) + "\n"
@@ -84,7 +81,7 @@ def markdown(item: Agenda) -> str:
         out += [f"Changes: unknown ({md_text(item.note or '')}).", ""]
     else:
         out += [f"{md_text(_since(item))}.", "", report.markdown(item.since)]
-    out += [f"### Due for review: {count(len(item.due), 'blip')}", "",
+    out += [f"### Due for review: {count(len(item.due), 'blip', 'blips')}", "",
             f"Not reviewed for more than {md_text(item.review_after)}.", ""]
     if item.due:
         out += ["| Blip | Ring | Last reviewed |", "| --- | --- | --- |"]
