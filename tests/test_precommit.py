@@ -61,6 +61,15 @@ def refuse_then_accept(repo: Path, tmp_path: Path) -> None:
     assert "radar check" in accepted.stdout + accepted.stderr
 
 
+def refused(repo: Path, message: str, *commit: str) -> None:
+    """`git commit` is refused by the hook with ``message``; the change is undone."""
+    result = git(repo, "commit", *commit, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert message in output, output
+    git(repo, "reset", "-q", "--hard")
+
+
 def refuse_deletions(repo: Path) -> None:
     """A deleted or renamed record or blip that others still name is refused at commit
     time, also by `git commit -a` (a temporary index); other commits pass."""
@@ -71,23 +80,11 @@ def refuse_deletions(repo: Path) -> None:
     commits = git(repo, "log", "--oneline").stdout.count("\n")
 
     git(repo, "rm", "-q", "adr/0001-choose-alpha.md")
-    refused = git(repo, "commit", "-m", "drop the record", check=False)
-    output = refused.stdout + refused.stderr
-    assert refused.returncode != 0, output
-    assert "decisions: no decision record '0001-choose-alpha'" in output, output
-    git(repo, "reset", "-q", "--hard")
-
+    refused(repo, "decisions: no decision record '0001-choose-alpha'", "-m", "drop it")
     (repo / "adr" / "0001-choose-alpha.md").unlink()  # not staged: `commit -a` stages it
-    refused = git(repo, "commit", "-a", "-m", "drop the record", check=False)
-    assert refused.returncode != 0, refused.stdout + refused.stderr
-    git(repo, "reset", "-q", "--hard")
-
+    refused(repo, "decisions: no decision record '0001-choose-alpha'", "-a", "-m", "drop it")
     git(repo, "mv", "radar/alpha.md", "radar/alpha-two.md")
-    refused = git(repo, "commit", "-m", "rename alpha by hand", check=False)
-    output = refused.stdout + refused.stderr
-    assert refused.returncode != 0, output
-    assert "blips: no blip 'alpha'" in output, output
-    git(repo, "reset", "-q", "--hard")
+    refused(repo, "blips: no blip 'alpha'", "-m", "rename alpha by hand")
     assert git(repo, "log", "--oneline").stdout.count("\n") == commits
 
 

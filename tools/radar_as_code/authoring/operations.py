@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from radar_as_code.authoring import atomic
+from radar_as_code.authoring.tree import PARSED, StatReader
 from radar_as_code.core.layout import CONFIG_PATH
 from radar_as_code.core.load import load, parse
 from radar_as_code.core.model import Blip, Decision, Radar
-from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.errors import RadarError
 
 
@@ -32,7 +32,7 @@ class Write:
 
 
 def snapshot(root: Path) -> Radar:
-    loaded = load(WorktreeReader(root))
+    loaded = load(StatReader(root), cache=PARSED)
     if loaded.radar is None:
         raise AuthoringError(f"{CONFIG_PATH} is invalid: run `radar check`")
     return loaded.radar

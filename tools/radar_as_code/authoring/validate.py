@@ -12,45 +12,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from radar_as_code.authoring.operations import AuthoringError, Write
-from radar_as_code.core.layout import FOLDERS
+from radar_as_code.authoring.tree import PARSED, PlannedReader, StatReader
 from radar_as_code.core.load import load
 from radar_as_code.core.problem import Problem
-from radar_as_code.core.reader import Listing, WorktreeReader
 from radar_as_code.lint import checking, unfinished
 from radar_as_code.lint.report import text
-
-
-@dataclass
-class PlannedReader:
-    """The working tree with the planned writes applied, in memory."""
-
-    root: Path
-    writes: list[Write]
-    label: str = "working tree after the change"
-    _disk: WorktreeReader = field(init=False)
-
-    def __post_init__(self) -> None:
-        self._disk = WorktreeReader(self.root)
-
-    def listing(self) -> Listing:
-        listing = self._disk.listing()
-        files = set(listing.files) - {w.remove for w in self.writes if w.remove}
-        files |= {w.path for w in self.writes if w.path.split("/", 1)[0] in FOLDERS}
-        return Listing(frozenset(files), listing.problems)
-
-    def object_id(self, path: str) -> str | None:
-        return None
-
-    def read_many(self, paths: Iterable[str]) -> dict[str, bytes]:
-        planned = {w.path: w.content for w in self.writes}
-        wanted = list(paths)
-        out = self._disk.read_many(p for p in wanted if p not in planned)
-        out.update({p: planned[p] for p in wanted if p in planned})
-        return out
 
 
 def _errors(problems: Iterable[Problem]) -> list[Problem]:
@@ -61,12 +30,15 @@ def check(root: Path, writes: list[Write]) -> None:
     """Raise if the writes would add an error to the radar; say which."""
     if not writes:
         return
-    after = _errors(checking.problems(load(PlannedReader(root, writes))))
+    planned: dict[str, bytes | None] = {w.remove: None for w in writes if w.remove}
+    planned.update({w.path: w.content for w in writes})
+    after = _errors(checking.problems(load(PlannedReader(root, planned=planned),
+                                           cache=PARSED)))
     if not after:
         return
     moved = {w.remove: w.path for w in writes if w.remove}
     before = Counter((moved.get(p.path, p.path), p.rule, p.message)
-                     for p in _errors(checking.problems(load(WorktreeReader(root)))))
+                     for p in _errors(checking.problems(load(StatReader(root), cache=PARSED))))
     new = []
     for problem in after:
         key = (problem.path, problem.rule, problem.message)

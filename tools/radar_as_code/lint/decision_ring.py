@@ -53,8 +53,8 @@ def stated(blip: Blip, config: RadarConfig) -> Stated | None:
     body = blip.body
     section = next((s for s in body.sections
                     if s.heading.casefold() == spec.heading.casefold()), None)
-    if section is None or not section.text:
-        return None
+    if section is None or not _STATEMENT.match(section.text):
+        return None  # most sections: no split of the body into lines
     lines = body.text.split("\n")
     index = section.line - body.first_line + 1
     while index < len(lines) and not lines[index].strip():
