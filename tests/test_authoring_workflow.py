@@ -191,3 +191,15 @@ def test_reference_to_the_last_record_removed(base_radar: Path, run: Run) -> Non
     result = run("-C", base_radar, "check")
     assert "radar/alpha.md:7:13: error: decisions: no decision record '0001-choose-alpha' " \
            "[references]" in result.out
+
+
+def test_labels_and_misspellings_mean_ids() -> None:
+    from radar_as_code.core.suggest import closest
+
+    quadrants = {"languages-and-frameworks": "Languages & Frameworks", "tools": "Tools"}
+    assert closest("Languages & Frameworks", quadrants) == "languages-and-frameworks"
+    assert closest("languages  &  frameworks", quadrants) == "languages-and-frameworks"
+    assert closest("Tools", quadrants) == "tools"
+    assert closest("tols", quadrants) == "tools"
+    assert closest("platforms", quadrants) is None
+    assert closest("Trial", ["adopt", "trial"]) == "trial"
