@@ -175,6 +175,21 @@ def test_same_day_review_and_future_dates(main_repo: Repo, run: Run) -> None:
     assert check(run, repo) == (0, "")
 
 
+def test_a_blip_new_since_the_base_moves_freely(main_repo: Repo, run: Run) -> None:
+    repo = main_repo
+    repo.git("checkout", "-q", "-b", "rust")
+    assert run("-C", repo.root, "new", "rust", "--title", "Rust", "--quadrant", "tools",
+               "--ring", "trial", "--today", "2026-01-02").code == 0
+    fill(repo, "radar/rust.md")
+    repo.commit("add rust", TODAY)
+    rust = repo.root / "radar" / "rust.md"
+    rust.write_text(rust.read_text().replace("ring: trial", "ring: assess").replace(
+        "**Trial.**", "**Assess.**"))  # by hand
+    assert check(run, repo, "--base", "main") == (0, "")  # new since main: no review due
+    code, out = check(run, repo, "--base", "HEAD")  # against the branch itself: moved
+    assert code == 1 and "`radar review rust`" in out
+
+
 def test_agenda_before_the_first_edition(tmp_path: Path, run: Run) -> None:
     repo = Repo(tmp_path / "new-radar")
     repo.write("radar/alpha.md", blip("Alpha", "tools", "trial", reviewed=TODAY))
