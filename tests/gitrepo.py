@@ -42,12 +42,13 @@ def adr(title: str, blips: tuple[str, ...], status: str = "accepted") -> str:
 
 
 class Repo:
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, top: Path | None = None) -> None:
+        """A radar at ``root``, in a new git repository at ``top`` (default: ``root``)."""
         self.root = root
         (root / "radar").mkdir(parents=True)
         (root / "adr").mkdir()
         (root / "radar" / "radar.yml").write_text(CONFIG)
-        self.git("init", "-q", "-b", "main")
+        subprocess.run(["git", "init", "-q", "-b", "main", str(top or root)], check=True)
 
     def git(self, *args: str, date: str = "2024-01-01") -> str:
         stamp = f"{date}T12:00:00+00:00"

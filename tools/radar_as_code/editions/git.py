@@ -6,6 +6,10 @@ drivers and without fsmonitor, so reading a radar cannot run a command of the re
 choosing. Every revision a user supplies is resolved to a commit SHA first with
 ``rev-parse --verify --end-of-options``, so a "revision" such as ``--output=x`` is never an
 option. Snapshots are read with ``ls-tree`` and ``cat-file --batch``, never a checkout.
+
+The radar may live in a sub-folder of its repository: git runs in the radar's folder and
+every path it lists, compares or reads is relative to that folder (``ls-tree`` without
+``--full-tree``, ``diff --relative``, ``rev:./path``), as the rest of the tool expects.
 """
 
 from __future__ import annotations
@@ -131,7 +135,7 @@ class Git:
 
     def ls_tree(self, sha: str) -> dict[str, tuple[str, str, int]]:
         """Path -> (mode, object, size) of every file under the radar's folders."""
-        out = self.run("ls-tree", "-r", "-l", "-z", "--full-tree", sha, "--", *FOLDERS)
+        out = self.run("ls-tree", "-r", "-l", "-z", sha, "--", *FOLDERS)
         entries = {}
         for record in out.split(b"\0"):
             if not record:
@@ -141,6 +145,11 @@ class Git:
             entries[path.decode("utf-8", "surrogateescape")] = (
                 mode.decode(), obj.decode(), int(size) if size != b"-" else 0)
         return entries
+
+    @staticmethod
+    def blob_name(sha: str, path: str) -> str:
+        """The name of a file at a commit, ``path`` relative to the radar's folder."""
+        return f"{sha}:./{path}"
 
     def cat_blobs(self, objects: Sequence[str]) -> dict[str, bytes]:
         """Contents of objects (SHAs or ``rev:path`` names) in one ``cat-file --batch``."""
@@ -164,7 +173,7 @@ class Git:
         """Paths under the radar's folders that differ between two commits, or between a
         commit and the working tree (with untracked files) when ``head`` is None."""
         args = ["diff", "--no-renames", "--no-ext-diff", "--no-textconv", "--name-only", "-z",
-                base]
+                "--relative", base]
         if head is not None:
             args.append(head)
         paths = {p.decode("utf-8", "surrogateescape")
@@ -183,7 +192,7 @@ class Git:
         index = os.environ.get("GIT_INDEX_FILE")
         env = {"GIT_INDEX_FILE": str(Path(index).absolute())} if index else None
         out = self.run("diff", "--cached", "--no-renames", "--name-only", "--diff-filter=D",
-                       "-z", "--", *FOLDERS, env=env, check=False)
+                       "--relative", "-z", "--", *FOLDERS, env=env, check=False)
         return sorted(p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p)
 
     def init(self) -> None:

@@ -218,12 +218,12 @@ def history(timeline: Timeline, ident: str) -> list[Point]:
     names = {ident, *(current.meta.former_ids if current else ())}
     folders = sorted({p.rsplit("/", 1)[0] for p in paths} | {"radar"})
     candidates = [f"{folder}/{name}.md" for folder in folders for name in sorted(names)]
-    objects = [f"{tag.sha}:{path}" for tag in tags for path in candidates]
-    blobs = timeline.git.cat_blobs(objects)
+    name = timeline.git.blob_name
+    blobs = timeline.git.cat_blobs([name(tag.sha, path) for tag in tags for path in candidates])
     points = []
     for tag in tags:
-        found = next(((p, blobs[f"{tag.sha}:{p}"]) for p in candidates
-                      if f"{tag.sha}:{p}" in blobs), None)
+        found = next(((p, blobs[name(tag.sha, p)]) for p in candidates
+                      if name(tag.sha, p) in blobs), None)
         blip = None
         if found is not None:
             document = parse(*found).document
