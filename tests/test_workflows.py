@@ -1,7 +1,9 @@
-"""GitHub Actions cannot run here: the workflows are validated offline instead."""
+"""GitHub Actions cannot run here: the workflows and the action (action.yml) are
+validated offline instead (their shell steps run in tests/test_action.py)."""
 
 from __future__ import annotations
 
+import fnmatch
 import re
 import subprocess
 import sys
@@ -12,8 +14,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
+from radar_as_code import __version__
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+ACTION = ROOT / "action.yml"
 BIN = Path(sys.executable).parent
 SHA = re.compile(r"^[^@\s]+@[0-9a-f]{40}$")
 
@@ -25,7 +29,18 @@ def load(path: Path) -> dict[Any, Any]:
 
 
 def steps(workflow: dict[Any, Any]) -> list[dict[str, Any]]:
+    if "runs" in workflow:  # an action
+        return list(workflow["runs"]["steps"])
     return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def runs(workflow: dict[Any, Any]) -> str:
+    return "\n".join(s.get("run", "") for s in steps(workflow))
+
+
+def step_using(workflow: dict[Any, Any], action: str) -> dict[str, Any]:
+    [step] = [s for s in steps(workflow) if s.get("uses", "").split("@")[0] == action]
+    return step
 
 
 def test_there_are_workflows() -> None:
@@ -39,10 +54,17 @@ def test_github_workflow_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_github_action_schema() -> None:
+    result = subprocess.run(
+        [BIN / "check-jsonschema", "--builtin-schema", "vendor.github-actions", ACTION],
+        capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def test_zizmor_offline_pedantic() -> None:
     result = subprocess.run(
         [BIN / "zizmor", "--offline", "--persona", "pedantic", "--no-progress",
-         ROOT / ".github" / "workflows"],
+         ROOT / ".github" / "workflows", ACTION],
         capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -56,8 +78,14 @@ def test_hardening(path: Path) -> None:
     for name, job in workflow["jobs"].items():
         assert "permissions" in job, f"job {name} must declare its permissions"
         assert "timeout-minutes" in job, f"job {name} needs a timeout"
+    pinned_steps(workflow)
+
+
+def pinned_steps(workflow: dict[Any, Any]) -> None:
+    """Every action pinned by commit SHA (or this repository's own, `./`); checkout keeps
+    no credentials; no expression inside a shell script."""
     for step in steps(workflow):
-        if "uses" in step:
+        if "uses" in step and step["uses"] != "./":
             assert SHA.match(step["uses"]), f"{step['uses']} is not pinned by commit SHA"
             if step["uses"].startswith("actions/checkout@"):
                 assert step.get("with", {}).get("persist-credentials") is False
@@ -65,26 +93,46 @@ def test_hardening(path: Path) -> None:
             assert "${{" not in step["run"], f"expression inside run: {step['run']!r}"
 
 
-def test_ci_runs_the_full_history_check_and_tests() -> None:
+def test_action_hardening() -> None:
+    action = load(ACTION)
+    assert action["runs"]["using"] == "composite"
+    pinned_steps(action)
+    for step in steps(action):
+        assert step.get("shell", "bash") == "bash" or "uses" in step
+
+
+def test_action_installs_its_own_version_locked() -> None:
+    action = load(ACTION)
+    install = runs(action)
+    assert '--project "$GITHUB_ACTION_PATH"' in install and "sync --locked" in install
+    makefile = (ROOT / "Makefile").read_text()
+    uv = re.search(r"^UV_VERSION := (\S+)$", makefile, re.M)
+    assert uv is not None
+    assert steps(action)[0]["env"]["UV_VERSION"] == uv.group(1)
+
+
+def test_ci_uses_the_action_and_runs_the_tests() -> None:
     workflow = load(ROOT / ".github" / "workflows" / "ci.yml")
     all_steps = steps(workflow)
     checkout = next(s for s in all_steps if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"]["fetch-depth"] == 0
-    runs = "\n".join(s.get("run", "") for s in all_steps)
-    assert "radar check --format github" in runs
-    assert "pre-commit run --all-files" in runs
-    assert "make test" in runs
+    [own] = [s for s in all_steps if s.get("uses") == "./"]
+    assert own.get("with", {}).get("command", "check") == "check"
+    assert "pre-commit run --all-files" in runs(workflow)
+    assert "make test" in runs(workflow)
 
 
-def test_pull_request_ring_moves_reach_summary_and_artifact() -> None:
-    workflow = load(ROOT / ".github" / "workflows" / "ci.yml")
-    pr_steps = [s for s in steps(workflow) if s.get("if") == "github.event_name == 'pull_request'"]
-    runs = "\n".join(s.get("run", "") for s in pr_steps)
-    assert 'radar check --format github --base "$BASE_SHA"' in runs
-    assert 'radar diff "$BASE_SHA" HEAD --format markdown' in runs
-    assert "$GITHUB_STEP_SUMMARY" in runs
-    upload = next(s for s in pr_steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+def test_action_checks_reviews_and_keeps_the_ring_moves() -> None:
+    action = load(ACTION)
+    script = runs(action)
+    assert "radar check --format github" in script
+    assert 'radar check --format github --base "$BASE"' in script
+    assert 'radar diff "$BASE" HEAD --format markdown' in script
+    assert "$GITHUB_STEP_SUMMARY" in script
+    upload = step_using(action, "actions/upload-artifact")
     assert upload["with"]["name"] == "radar-diff"
+    assert "github.event_name == 'pull_request'" in upload["if"]
+    assert action["inputs"]["base"]["default"] == "${{ github.event.pull_request.base.sha }}"
 
 
 def test_comment_workflow_is_safe_for_forks() -> None:
@@ -108,9 +156,11 @@ def test_release_notes_workflow() -> None:
     assert workflow[True]["push"]["tags"] == [config["edition_tag"]]
     [job] = workflow["jobs"].values()
     assert job["permissions"] == {"contents": "write"}
-    runs = "\n".join(s.get("run", "") for s in job["steps"])
-    assert 'radar diff --edition "$TAG" --format markdown' in runs
-    assert "gh release create" in runs
+    [own] = [s for s in job["steps"] if s.get("uses") == "./"]
+    assert own["with"]["command"] == "release-notes"
+    assert 'radar diff --edition "$TAG" --format markdown' in runs(load(ACTION))
+    assert f"${{{{ steps.{own['id']}.outputs.notes }}}}" in str(job["steps"])
+    assert "gh release create" in runs(workflow)
 
 
 def test_pages_workflow_builds_strict_and_deploys_officially() -> None:
@@ -119,8 +169,33 @@ def test_pages_workflow_builds_strict_and_deploys_officially() -> None:
     assert build["permissions"] == {"contents": "read"}
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "build"
-    assert "make site" in "\n".join(s.get("run", "") for s in build["steps"])
+    [own] = [s for s in build["steps"] if s.get("uses") == "./"]
+    assert own["with"]["command"] == "site"
+    assert 'mkdocs build --strict --config-file "$CONFIG"' in runs(load(ACTION))
     uses = [s.get("uses", "").split("@")[0] for s in build["steps"] + deploy["steps"]]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
     makefile = (ROOT / "Makefile").read_text()
     assert "mkdocs build --strict" in makefile.split("\nsite:", 1)[1].split("\n\n", 1)[0]
+
+
+def test_release_workflow_on_version_tags_only() -> None:
+    """Releases of the tool are `v*` tags, which no edition pattern of this radar takes."""
+    workflow = load(ROOT / ".github" / "workflows" / "release.yml")
+    [pattern] = workflow[True]["push"]["tags"]
+    assert pattern == "v*"
+    edition = yaml.safe_load((ROOT / "radar" / "radar.yml").read_text())["edition_tag"]
+    assert not fnmatch.fnmatchcase(f"v{__version__}", edition)
+    build, release = workflow["jobs"]["build"], workflow["jobs"]["release"]
+    assert build["permissions"] == {"contents": "read"}
+    assert release["permissions"] == {"contents": "write"}
+    assert "uv build" in runs(workflow)
+    assert "dist/*.whl dist/*.tar.gz" in runs(workflow)
+
+
+def test_changelog_has_the_current_version() -> None:
+    """The release notes are the version's section of CHANGELOG.md, cut out as the
+    release workflow does."""
+    notes = subprocess.run(["awk", "-v", f"v={__version__}", "/^## / { on = ($2 == v) } on",
+                            ROOT / "CHANGELOG.md"], capture_output=True, text=True, check=True)
+    assert notes.stdout.startswith(f"## {__version__}")
+    assert "### Added" in notes.stdout
