@@ -4,7 +4,7 @@ Built on libyaml's event stream (PyYAML's C parser), never on a constructor: no 
 no anchors or aliases (no alias bombs), no complex keys, bounded nesting, duplicate
 keys reported. Plain scalars are resolved with the YAML 1.2 core schema; values that
 YAML 1.1 tools read differently (``no``, ``on``, ``0777``, ``1:30``) are reported so
-that every reader of the file agrees on what it says. See adr/0014.
+that every reader of the file agrees on what it says. See tools/decisions/0001.
 """
 
 from __future__ import annotations
