@@ -12,6 +12,7 @@ from radar_as_code.cli import main
 
 TESTS = Path(__file__).parent
 BASE = TESTS / "cases" / "_base"
+AI = TESTS / "cases" / "_ai"  # a frozen copy of this repository's radar: realistic content
 ROOT = TESTS.parent
 GOLDEN = TESTS / "golden"
 

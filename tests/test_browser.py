@@ -1,4 +1,5 @@
-"""The site in a real headless Chromium (Debian's package, driven by Playwright)."""
+"""The site in a real headless Chromium (Debian's package, driven by Playwright), built
+from a realistic radar (a frozen copy of this repository's, tests/cases/_ai)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE, ROOT
+from conftest import AI, BASE, ROOT
 from sitekit import build, site_repo
 
 CHROMIUM = os.environ.get("RADAR_CHROMIUM", "/usr/bin/chromium")
@@ -45,8 +46,9 @@ def _served(directory: str) -> str:
 
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    out = tmp_path_factory.mktemp("browser") / "site"
-    result = build(ROOT, out)
+    tmp = tmp_path_factory.mktemp("browser")
+    out = tmp / "site"
+    result = build(site_repo(Path(shutil.copytree(AI, tmp / "repo"))), out)
     assert result.returncode == 0, result.stderr
     return _served(str(out))
 

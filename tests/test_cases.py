@@ -13,7 +13,7 @@ import pytest
 from conftest import TESTS, Run
 
 CASES = TESTS / "cases"
-ALL = sorted(p for p in CASES.glob("*/*/*") if p.is_dir() and p.parts[-3] != "_base")
+ALL = sorted(p for p in CASES.glob("*/*/*") if p.is_dir() and not p.parts[-3].startswith("_"))
 
 
 def _lay(case: Path, repo: Path) -> None:

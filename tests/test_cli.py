@@ -157,6 +157,7 @@ def test_committed_schemas_do_not_drift() -> None:
         assert committed == schema_cli.schema(kind), f"run `make schema` ({kind})"
 
 
+@pytest.mark.content
 def test_schema_validates_this_radar() -> None:
     import jsonschema  # installed with check-jsonschema
 

@@ -1,11 +1,29 @@
-"""This repository's radar: the seed's 43 blips in their quadrants and rings, clean."""
+"""This repository's radar, whatever it holds: clean under `radar check --strict`, every
+page built, every active blip on the picture, every page reachable. A content pull
+request (a blip added, moved, retired or renamed) passes these without touching a test
+(tests/test_content_change.py proves it). The seed's rings belong to the content's own
+history: they are checked at the commit that brought the seed, not at HEAD.
+
+The tool itself is tested on fixture radars (tests/cases/), never on this content."""
 
 from __future__ import annotations
 
-import json
-from collections import Counter
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin
+
+import pytest
 
 from conftest import ROOT, Run
+from radar_as_code.core.load import load
+from radar_as_code.core.model import Radar
+from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.editions.timeline import Timeline
+from sitekit import broken_links, build, links
+
+pytestmark = pytest.mark.content
 
 # The seed (Sicara's Tech Radar IA, early 2024): quadrant -> ring -> blip ids.
 SEED = {
@@ -39,11 +57,19 @@ SEED = {
 }
 
 
-def snapshot(run: Run) -> dict[str, list[dict[str, object]]]:
-    result = run("-C", ROOT, "show", "--format", "json")
-    assert result.code == 0, result.err
-    data: dict[str, list[dict[str, object]]] = json.loads(result.out)
-    return data
+@pytest.fixture(scope="module")
+def radar() -> Radar:
+    loaded = load(WorktreeReader(ROOT))
+    assert loaded.radar is not None, loaded.problems
+    return loaded.radar
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("content") / "site"
+    result = build(ROOT, out)
+    assert result.returncode == 0, result.stderr
+    return out
 
 
 def test_this_radar_is_clean(run: Run) -> None:
@@ -51,31 +77,66 @@ def test_this_radar_is_clean(run: Run) -> None:
     assert (result.code, result.out) == (0, "")
 
 
-def test_every_seed_blip_in_its_quadrant_and_ring(run: Run) -> None:
-    blips = {b["id"]: b for b in snapshot(run)["blips"]}
+def test_every_page_is_built(site: Path, radar: Radar) -> None:
+    expected = [f"radar/{b}/index.html" for b in radar.blips] + \
+               [f"adr/{d}/index.html" for d in radar.decisions] + \
+               [f"quadrants/{q.id}/index.html" for q in radar.config.quadrants] + \
+               ["index.html", "adr/index.html", "editions/index.html", "tags/index.html"]
+    assert [page for page in expected if not (site / page).is_file()] == []
+    assert broken_links(site) == []
+
+
+def test_every_active_blip_is_on_the_picture(site: Path, radar: Radar) -> None:
+    home = (site / "index.html").read_text()
+    start = re.search(r'<svg[^>]*class="radar-picture"', home)
+    assert start is not None
+    picture = home[start.start():home.index("</svg>", start.start())]
+    shown = sorted(re.findall(r'data-blip="([^"]+)"', picture))
+    active = sorted(b.id for b in radar.blips.values() if b.meta.status == "active")
+    assert shown == active
+
+
+def _crawl(site: Path) -> Iterator[str]:
+    """Every page reachable from the home page by following links."""
+    seen, todo = set(), ["/"]
+    while todo:
+        url = todo.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        yield url
+        page = site / url.lstrip("/") / "index.html" if url.endswith("/") else \
+            site / url.lstrip("/")
+        if not page.is_file() or page.suffix != ".html":
+            continue
+        for _tag, target in links(page.read_text()):
+            path = urldefrag(urljoin(url, target))[0]
+            if "://" not in path and not path.startswith("mailto:"):
+                todo.append(path)
+
+
+def test_every_blip_and_decision_record_is_reachable(site: Path, radar: Radar) -> None:
+    reached = set(_crawl(site))
+    pages = [f"/radar/{b}/" for b in radar.blips] + [f"/adr/{d}/" for d in radar.decisions]
+    assert [page for page in pages if page not in reached] == []
+
+
+def test_the_seed_is_the_first_content_of_the_history(run: Run) -> None:
+    """The rings of the seed, read at the commit that brought it (history never moves:
+    later content pull requests cannot break this)."""
+    added = subprocess.run(["git", "-C", str(ROOT), "log", "--diff-filter=A", "--format=%H",
+                            "--", "radar/radar.yml"], capture_output=True, text=True,
+                           check=False)
+    shallow = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--is-shallow-repository"],
+                             capture_output=True, text=True, check=False).stdout.strip()
+    if added.returncode != 0 or not added.stdout.strip() or shallow == "true":
+        pytest.skip("no full git history here (a copy, or a shallow clone)")
+    seed_commit = added.stdout.split()[-1]
+    _end, reader = Timeline(ROOT).end(seed_commit)
+    seed = load(reader).radar
+    assert seed is not None
     expected = {blip: (quadrant, ring) for quadrant, rings in SEED.items()
                 for ring, ids in rings.items() for blip in ids}
     assert len(expected) == 43
-    assert {b: (blips[b]["quadrant"], blips[b]["ring"]) for b in blips} == expected
-    assert all(b["status"] == "active" for b in blips.values())
-
-
-def test_seed_counts_per_quadrant() -> None:
-    counts = {q: Counter({r: len(ids) for r, ids in rings.items()}) for q, rings in SEED.items()}
-    assert counts["data"] == Counter(adopt=6, trial=4, hold=1)
-    assert counts["algorithms"] == Counter(adopt=7, trial=4, assess=1, hold=1)
-    assert counts["industrialisation"] == Counter(adopt=3, trial=4, assess=2, hold=1)
-    assert counts["methods"] == Counter(adopt=2, trial=5, assess=1, hold=1)
-
-
-def test_every_hold_rests_on_a_decision_record(run: Run) -> None:
-    data = snapshot(run)
-    for blip in data["blips"]:
-        if blip["ring"] == "hold":
-            assert blip["decisions"], f"{blip['id']} is on hold without a decision record"
-
-
-def test_decision_records_concern_blips_or_the_tool(run: Run) -> None:
-    data = snapshot(run)
-    assert len(data["decisions"]) >= 13
-    assert all(d["status"] == "accepted" for d in data["decisions"])
+    assert {b.id: (b.meta.quadrant, b.meta.ring) for b in seed.blips.values()} == expected
+    assert all(b.meta.status == "active" for b in seed.blips.values())

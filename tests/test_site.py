@@ -1,5 +1,5 @@
-"""The published radar: a real `mkdocs build --strict` of this repository and of hostile
-radars."""
+"""The published radar: a real `mkdocs build --strict` of a realistic radar (a frozen copy
+of this repository's, tests/cases/_ai) and of hostile radars."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BASE, ROOT, Run, golden
+from conftest import AI, BASE, ROOT, Run, golden
 from radar_as_code.core.load import load
 from radar_as_code.core.model import Radar
 from radar_as_code.core.reader import WorktreeReader
@@ -22,14 +22,15 @@ from sitekit import broken_links, build, dangerous_attributes, external_resource
 
 @pytest.fixture(scope="module")
 def repo_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    result = build(ROOT, out)
+    tmp = tmp_path_factory.mktemp("site")
+    out = tmp / "site"
+    result = build(site_repo(Path(shutil.copytree(AI, tmp / "repo"))), out)
     assert result.returncode == 0, result.stderr
     return out
 
 
 def test_every_page_is_built(repo_site: Path) -> None:
-    radar = load(WorktreeReader(ROOT)).radar
+    radar = load(WorktreeReader(AI)).radar
     assert radar is not None
     for blip in radar.blips:
         assert (repo_site / "radar" / blip / "index.html").is_file(), blip
@@ -41,7 +42,8 @@ def test_every_page_is_built(repo_site: Path) -> None:
                  "editions/since-last/index.html", "tags/index.html", "rules/index.html",
                  "authoring/index.html", "search/search_index.json"):
         assert (repo_site / page).is_file(), page
-    assert not list((ROOT / "docs").glob("radar*")), "nothing is written into docs/"
+    assert not list((repo_site.parent / "repo" / "docs").glob("radar*")), \
+        "nothing is written into docs/"
 
 
 def test_home_has_one_linked_mark_per_active_blip(repo_site: Path) -> None:
@@ -68,7 +70,7 @@ def test_the_link_checker_finds_missing_pages_and_anchors(tmp_path: Path) -> Non
 
 
 def test_tags_page_lists_every_tagged_blip(repo_site: Path) -> None:
-    radar = load(WorktreeReader(ROOT)).radar
+    radar = load(WorktreeReader(AI)).radar
     assert radar is not None
     html = (repo_site / "tags" / "index.html").read_text()
     for blip in radar.blips.values():
@@ -111,7 +113,7 @@ def test_search_index_has_rationales(repo_site: Path) -> None:
 
 
 def test_layout_is_deterministic_and_free_of_overlaps() -> None:
-    radar = load(WorktreeReader(ROOT)).radar
+    radar = load(WorktreeReader(AI)).radar
     assert radar is not None
     marks = layout.place(radar)
     assert marks == layout.place(radar)
@@ -148,7 +150,7 @@ def _clear_of_labels(radar: Radar, marks: list[layout.Mark]) -> None:
 
 
 def test_marks_leave_the_ring_labels_free(base_radar: Path) -> None:
-    radar = load(WorktreeReader(ROOT)).radar
+    radar = load(WorktreeReader(AI)).radar
     assert radar is not None
     _clear_of_labels(radar, layout.place(radar))
     template = (base_radar / "radar" / "beta.md").read_text()
