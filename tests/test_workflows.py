@@ -143,11 +143,18 @@ def test_comment_workflow_is_safe_for_forks() -> None:
                                                           "ci.yml")["name"]]
     [job] = workflow["jobs"].values()
     assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
-    uses = [s.get("uses", "") for s in job["steps"]]
-    assert not any(u.startswith("actions/checkout@") for u in uses), "never check out PR code"
-    script = next(s for s in job["steps"] if "script" in s.get("with", {}))["with"]["script"]
+    checkout = step_using(workflow, "actions/checkout")  # never the pull request's code
+    assert checkout["with"]["ref"] == "${{ github.event.repository.default_branch }}"
+    [own] = [s for s in job["steps"] if s.get("uses") == "./"]
+    assert own["with"]["command"] == "comment"
+    action = load(ACTION)
+    download = step_using(action, "actions/download-artifact")
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    script = step_using(action, "actions/github-script")["with"]["script"]
     assert "workflow_run.head_sha" in script  # the artifact's PR number is verified
     assert "updateComment" in script and "createComment" in script  # one comment, updated
+    install = next(s for s in steps(action) if s.get("id") == "install")
+    assert install["if"] == "inputs.command != 'comment'"  # nothing is built or run
 
 
 def test_release_notes_workflow() -> None:

@@ -30,8 +30,9 @@ STATUSES = sorted(get_args(DecisionStatus), key=lambda s: (
     _SHOWN_FIRST.index(s) if s in _SHOWN_FIRST else len(_SHOWN_FIRST), s))
 
 
-def rewrite_links(doc: Blip | Decision) -> str:
-    """The body, with links to files under docs/ pointed at where the site serves them."""
+def rewrite_links(doc: Blip | Decision, mount: str = "") -> str:
+    """The body, with links to files under docs/ pointed at where the site serves them
+    (at its root, while the radar's pages may be mounted in the folder ``mount``)."""
     body = doc.body
     lines = body.text.split("\n")
     for link in sorted(body.links, key=lambda k: (k.line, -k.col)):
@@ -39,7 +40,8 @@ def rewrite_links(doc: Blip | Decision) -> str:
         if target is None or not target.startswith("docs/") or "://" in link.target:
             continue
         fragment = "#" + link.target.split("#", 1)[1] if "#" in link.target else ""
-        new = markdown_links(doc.path, target.removeprefix("docs/")) + fragment
+        source = f"{mount}/{doc.path}" if mount else doc.path
+        new = markdown_links(source, target.removeprefix("docs/")) + fragment
         index = link.line - body.first_line
         line = lines[index]
         start = link.col - 1 + (1 if line[link.col - 1:link.col] == "<" else 0)
@@ -87,7 +89,7 @@ def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
         head += f'<p class="radar-tags">{tag_links(meta.tags, blip.path, link)}</p>\n'
     number = radar.numbers.get(blip.id)
     heading = f"{number}. {meta.title}" if number else meta.title
-    body = f"# {inline(heading)}\n\n{rewrite_links(blip)}"
+    body = f"# {inline(heading)}\n\n{rewrite_links(blip, site.mount)}"
     tail = []
     related = [r for r in meta.related if r in radar.blips]
     if related:
@@ -138,7 +140,7 @@ def decision_page(site: Site, decision: Decision) -> Page:
         if known:
             out.append(f"{inline(label)}: " + ", ".join(
                 _decision_link(radar, decision.path, r) for r in known) + "\n")
-    out.append(rewrite_links(decision))
+    out.append(rewrite_links(decision, site.mount))
     concerned = [b for b in meta.blips if b in radar.blips]
     if concerned:
         out.append(f"## {inline(labels.concerns)}\n")

@@ -88,6 +88,7 @@ class Site:
     chronicle: Chronicle = field(default_factory=Chronicle)
     edit_url: str | None = None  # prefix of "edit this page" links, e.g. .../edit/main/
     today: date | None = None  # the build's date: blips due for review are marked
+    mount: str = ""  # the site folder the pages are mounted in ("" for the site's root)
 
 
 def quadrant_page(quadrant: str) -> str:

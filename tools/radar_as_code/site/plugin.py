@@ -8,6 +8,7 @@ site, and sanitises the HTML of every page that holds text written in a pull req
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 import os
@@ -25,7 +26,7 @@ from mkdocs.structure.pages import Page
 from radar_as_code.errors import RadarError
 from radar_as_code.render import pages
 from radar_as_code.render.rules import rules_page
-from radar_as_code.site import sanitize
+from radar_as_code.site import mount, sanitize
 from radar_as_code.site.publish import read_site
 
 log = logging.getLogger("mkdocs.plugins.radar")
@@ -34,8 +35,9 @@ TAIL = "<!-- radar: generated lists and tables -->"
 
 
 class RadarOptions(base.Config):
-    root = c.Type(str, default=".")  # the radar's repository, relative to mkdocs.yml
-    edit_url = c.Type(str, default="")  # "edit this page" prefix, e.g. .../edit/main/
+    root = c.Type(str, default=".")  # the radar's folder (radar/, adr/), from mkdocs.yml
+    prefix = c.Type(str, default="")  # the site folder its pages are mounted in: "radar"
+    edit_url = c.Type(str, default="")  # "edit" prefix; default from repo_url + edit_uri
     history = c.Type(bool, default=True)  # read editions from git tags
     nav = c.Type(bool, default=True)  # generate the navigation when mkdocs.yml has none
 
@@ -45,15 +47,25 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         self.site: pages.Site | None = None
         self.trusted: set[str] = set()
         self.generated: dict[str, pages.Page] = {}
+        self.mount = ""
+        self.sources: dict[str, str] = {}  # radar file -> its path from docs/ (edit button)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.root
+        try:
+            self.mount = mount.folder(self.config.prefix)
+        except ValueError as exc:
+            raise PluginError(f"radar: {exc}") from None
+        docs_dir = Path(config.docs_dir)
+        edit_url = self.config.edit_url or \
+            mount.edit_prefix(config.repo_url, config.edit_uri, docs_dir, root)
         collecting = gc.isenabled()
         gc.unfreeze()  # `mkdocs serve` rebuilds: the last build's snapshot may go now
         gc.disable()  # reading the radar makes many small objects that all stay alive
         try:
-            self.site = read_site(root, history=self.config.history,
-                                  edit_url=self.config.edit_url or None)
+            self.site = dataclasses.replace(
+                read_site(root, history=self.config.history, edit_url=edit_url or None),
+                mount=self.mount)
         except RadarError as exc:
             raise PluginError(f"radar: {exc}") from None
         finally:
@@ -66,7 +78,11 @@ class RadarPlugin(BasePlugin[RadarOptions]):
             docs = sorted(p.relative_to(config.docs_dir).as_posix()
                           for p in Path(config.docs_dir).rglob("*.md")
                           if not p.is_symlink())
-            config.nav = [*pages.generated_nav(self.site), *docs, pages.RULES]
+            config.nav = mount.nav(self.mount, [*pages.generated_nav(self.site), pages.RULES],
+                                   docs, self.site.radar.config.title)
+        radar = self.site.radar
+        self.sources = {path: mount.source_uri(docs_dir, root, path) for path in (
+            *(b.path for b in radar.blips.values()), *(d.path for d in radar.decisions.values()))}
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -83,19 +99,26 @@ class RadarPlugin(BasePlugin[RadarOptions]):
                             file.src_uri)
                 files.remove(file)
 
-        generated = pages.pages(self.site, pages.url_links(config.use_directory_urls),
-                                rules_page)
+        at = self.mount
+        # Links between generated pages are relative: the same wherever they are mounted.
+        generated = {mount.mounted(at, path): page for path, page in pages.pages(
+            self.site, pages.url_links(config.use_directory_urls), rules_page).items()}
         clashes = sorted(p for p in generated if files.get_file_from_path(p) is not None)
         if clashes:
-            raise PluginError("radar: docs/ has pages the radar generates: " + ", ".join(clashes))
-        hidden = {b.path for b in self.site.radar.blips.values()} | \
-                 {d.path for d in self.site.radar.decisions.values()}
+            raise PluginError("radar: docs/ has pages the radar generates: " + ", ".join(clashes)
+                              + " (to add the radar to a site with its own pages, mount it "
+                              "in a folder: `prefix: radar`)")
+        hidden = {mount.mounted(at, path) for path in self.sources}
+        editions = mount.mounted(at, "editions/")
         for path, generated_page in generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in hidden or \
-                (path.startswith("editions/") and path != pages.EDITIONS_INDEX) \
+                (path.startswith(editions) and path != mount.mounted(at, pages.EDITIONS_INDEX)) \
                 else InclusionLevel.UNDEFINED
-            files.append(File.generated(config, path, content=generated_page.body,
-                                        inclusion=inclusion))
+            file = File.generated(config, path, content=generated_page.body, inclusion=inclusion)
+            source = self.sources.get(path[len(at) + 1:] if at else path)
+            if source is not None:
+                file.edit_uri = source  # the theme's edit button opens the radar's file
+            files.append(file)
         self.trusted = set(generated) - hidden
         self.generated = generated
         return files

@@ -1,0 +1,1 @@
+"""`radar init`: a new radar repository, or a radar added to an existing one."""
