@@ -56,6 +56,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "print or write the JSON Schemas of blip, decision-record and "
                          "config files"),
     "rules": ("rules", "document every lint rule (Markdown, as on the site's rules page)"),
+    "init": ("init", "start a radar: a new repository, or a radar added to an existing one "
+                     "and its MkDocs site"),
 }
 _CONFIG = ("radar", "radar.yml")
 
@@ -127,7 +129,8 @@ def _run(args: argparse.Namespace) -> int:
     try:
         from pathlib import Path
 
-        args.root = str(find_root(Path(args.root or ".")))
+        args.start = args.root or "."  # where the command was started (`radar init`)
+        args.root = str(find_root(Path(args.start)))
         return int(module(args.command).run(args))
     except RadarError as exc:
         print(f"radar: error: {exc}", file=sys.stderr)

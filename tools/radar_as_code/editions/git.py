@@ -83,6 +83,10 @@ class Git:
     def text(self, *args: str) -> str:
         return self.run(*args).decode("utf-8", "replace")
 
+    def ask(self, *args: str) -> str:
+        """A query's answer, stripped; "" when git says no (not a repository, no remote)."""
+        return self.run(*args, check=False).decode("utf-8", "replace").strip()
+
     def is_repository(self) -> bool:
         if self._is_repository is None:
             self._is_repository = self.run("rev-parse", "--git-dir", check=False) != b""

@@ -1,0 +1,56 @@
+"""The questions `radar init` asks on a terminal, for what its flags did not say. Each
+question shows its default; an empty answer takes it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from radar_as_code.errors import UsageError
+from radar_as_code.scaffold.presets import PRESETS, Entry, Preset, entry
+
+Read = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Answers:
+    preset: str
+    title: str
+    quadrants: tuple[Entry, ...]
+    rings: tuple[Entry, ...]
+    edition_tag: str
+    language: str
+
+
+def _ask(read: Read, question: str, default: str) -> str:
+    try:
+        answer = read(f"{question} [{default}]: ").strip()
+    except EOFError:
+        raise UsageError("radar init: no answer (end of input); nothing was written") from None
+    return answer or default
+
+
+def _entries(read: Read, question: str, default: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    shown = ", ".join(e.label for e in default)
+    answer = _ask(read, f"{question} (comma-separated; id=Label to choose an id)", shown)
+    if answer == shown:
+        return default
+    return tuple(entry(part) for part in answer.split(",") if part.strip())
+
+
+def ask(read: Read, given: Answers) -> Answers:
+    """Ask for each value ``given`` leaves empty (a preset named on the command line keeps
+    its quadrants and rings unless they were given too)."""
+    preset_name = given.preset
+    while not preset_name:
+        preset_name = _ask(read, f"Layout ({' or '.join(PRESETS)})", "thoughtworks")
+        if preset_name not in PRESETS:
+            print(f"  '{preset_name}' is no layout: {', '.join(PRESETS)}")
+            preset_name = ""
+    preset: Preset = PRESETS[preset_name]
+    title = given.title or _ask(read, "Title", preset.title)
+    quadrants = given.quadrants or _entries(read, "Quadrants", preset.quadrants)
+    rings = given.rings or _entries(read, "Rings, from the centre", preset.rings)
+    edition_tag = given.edition_tag or _ask(read, "Edition tags (a git tag glob)", "edition-*")
+    language = given.language or _ask(read, "Language (en, fr, ...)", "en")
+    return Answers(preset_name, title, quadrants, rings, edition_tag, language)
