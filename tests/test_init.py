@@ -243,3 +243,58 @@ def test_a_radar_in_a_folder_of_an_existing_repository(tmp_path: Path, run: Run)
     assert site["repo_url"] == "https://github.com/acme/monorepo"
     assert site["edit_uri"] == "edit/trunk/platform/radar/docs/"
     assert run("-C", top / "platform" / "radar", "check", "--strict").code == 0
+
+
+def _printed_block(out: str, header: str) -> str:
+    block = out.split(header, 1)[1].lstrip("\n")
+    return block.split("\n\n", 1)[0] + "\n"
+
+
+def test_the_radar_joins_an_existing_mkdocs_site_under_a_prefix(tmp_path: Path,
+                                                                run: Run) -> None:
+    top = tmp_path / "docs-site"
+    (top / "docs").mkdir(parents=True)
+    (top / "docs" / "index.md").write_text("# Platform handbook\n\nWelcome.\n")
+    (top / "docs" / "guide.md").write_text("# Guide\n\nHow we work.\n")
+    config = {"site_name": "Platform handbook", "strict": True,
+              "theme": {"name": "material", "font": False},
+              "nav": [{"Home": "index.md"}, {"Guide": "guide.md"}],
+              "plugins": ["search"],
+              "validation": {"nav": {"omitted_files": "warn", "not_found": "warn"},
+                             "links": {"not_found": "warn"}}}
+    (top / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    (top / ".gitignore").write_text("/site/\n")
+    git(top, "init", "-q", "-b", "main")
+    before = tree(top)
+
+    refused = run("init", top, "--no-input")
+    assert refused.code == 2 and "--site-prefix radar" in refused.err
+    assert tree(top) == before
+
+    result = run("init", top, "--no-input", "--site-prefix", "radar", "--action-ref", SHA)
+    assert result.code == 0, result.err
+    assert {k: v for k, v in tree(top).items() if k in before} == before  # nothing touched
+    written = sorted(set(tree(top)) - set(before))
+    assert written == [".github/workflows/radar-comment.yml",
+                       ".github/workflows/radar-release-notes.yml",
+                       ".github/workflows/radar.yml", ".pre-commit-config.yaml",
+                       "README.md", "adr/0001-keep-the-radar-as-code.md", "radar/radar.yml"]
+    check_workflows(top / ".github" / "workflows")
+    lines = yaml.safe_load(_printed_block(result.out, f"add to {top / 'mkdocs.yml'}"
+                                          " (left as it is):"))
+    assert lines["plugins"] == [{"radar": {"prefix": "radar"}}]
+    [section] = lines["nav"]
+    assert section["Tech Radar"][0] == {"Tech Radar": "radar/index.md"}
+
+    config["plugins"] += lines["plugins"]  # what the user does with the printed lines
+    config["nav"] += lines["nav"]
+    (top / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    out = tmp_path / "site"
+    built = build(top, out)
+    assert built.returncode == 0, built.stderr
+    assert "Platform handbook" in (out / "index.html").read_text()
+    radar_home = (out / "radar" / "index.html").read_text()
+    assert 'class="radar-picture"' in radar_home
+    assert 'href="../guide/"' in radar_home  # the site's own nav, from the radar's pages
+    assert (out / "radar" / "adr" / "0001-keep-the-radar-as-code" / "index.html").is_file()
+    assert broken_links(out) == []
