@@ -136,8 +136,8 @@ def test_pipx(release: Release, tmp_path: Path) -> None:
     uv_pip(pipx_bin, "pipx")
     env = clean_env(PIPX_HOME=str(tmp_path / "pipx"), PIPX_BIN_DIR=str(tmp_path / "bin"),
                     PIPX_MAN_DIR=str(tmp_path / "man"), PIP_CONSTRAINT=str(release.constraints))
-    sh(pipx_bin / "pipx", "install", "--python", sys.executable, f"{release.wheel}[site]",
-       env=env)
+    sh(pipx_bin / "pipx", "install", "--include-deps", "--python", sys.executable,
+       f"{release.wheel}[site]", env=env)
     assert sh(tmp_path / "bin" / "radar", "--version").stdout == f"radar {__version__}\n"
     init_pins_the_release(tmp_path / "bin" / "radar", tmp_path)
 
@@ -179,6 +179,7 @@ def test_the_first_hour_of_a_new_radar(release: Release, user: tuple[Path, dict[
     hooks = yaml.safe_load((radar / ".pre-commit-config.yaml").read_text())
     assert hooks["repos"][0]["rev"] == TAG
     run("pre-commit", "install")
+    run("pre-commit", "run", "--all-files")  # the new repository passes its own hook
     run("git", "add", "-A")
     first = run("git", "commit", "-m", "Start the radar")
     assert "radar check" in first.stdout + first.stderr  # the hook ran, from the tag

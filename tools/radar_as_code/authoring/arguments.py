@@ -25,7 +25,8 @@ def decision(radar: Radar, ref: str) -> Decision:
     """A record by id, by number (``2``, ``0002``) or by id without its number."""
     if ref in radar.decisions:
         return radar.decisions[ref]
-    matches = [d for d in radar.decisions if ref.isdigit() and d.startswith(f"{ref.zfill(4)}-")]
+    matches = [d for d in radar.decisions if d.startswith(f"{ref.zfill(4)}-")] if ref.isdigit() \
+        else [d for d in radar.decisions if d[5:] == ref]
     if len(matches) == 1:
         return radar.decisions[matches[0]]
     if ref in radar.decision_paths or len(matches) > 1:
