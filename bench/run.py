@@ -26,6 +26,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
 from corpus import generate  # noqa: E402
+from startup import bench_startup  # noqa: E402
 from workflow import bench_workflow  # noqa: E402
 
 # Measure what users run: bytecode caches written and used (some shells here set
@@ -210,6 +211,7 @@ def main() -> None:
                                                         repeat=args.repeat)))
     lines.append(row("**radar check** (this repo)", measure([BIN / "radar", "-C", ROOT, "check"],
                                                             repeat=args.repeat)))
+    bench_startup(ROOT, max(args.repeat, 10), lines)
     for size in [int(s) for s in args.sizes.split(",")]:
         root = args.out / f"radar-{size}"
         if not (root / "radar" / "radar.yml").exists():

@@ -1,3 +1,3 @@
-from radar_as_code.cli import main
+from radar_as_code.cli import entry
 
-raise SystemExit(main())
+entry()

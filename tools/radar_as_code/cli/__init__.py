@@ -86,7 +86,10 @@ def parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
                           "folder or the nearest folder above it that has radar/radar.yml)")
     sub = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     chosen = _command(argv)
+    # A known command needs only its own parser; the list of all is for help and typos.
     for name, (_, help_text) in COMMANDS.items():
+        if chosen in COMMANDS and name != chosen:
+            continue
         command = sub.add_parser(name, help=help_text, description=help_text)
         if name == chosen:
             module(name).add_parser(command)
@@ -106,6 +109,28 @@ def find_root(start: Path) -> Path:
         if folder.joinpath(*_CONFIG).is_file():
             return folder
     return here
+
+
+def entry() -> None:
+    """The `radar` executable: ``main`` without pydantic plugins, then the process ends at
+    once (tools/decisions/0006).
+
+    pydantic looks for plugins (package entry points) when it builds its first model,
+    which imports ``importlib.metadata`` and the ``email`` package; the radar uses no
+    pydantic plugin, so its executable registers an empty plugin loader first. And
+    everything a command made dies with its process: tearing it down object by object,
+    module by module, would cost a short command a tenth of its time."""
+    if "pydantic.plugin._loader" not in sys.modules:
+        loader = type(sys)("pydantic.plugin._loader")
+        loader.get_plugins = tuple  # type: ignore[attr-defined]  # no plugin
+        sys.modules["pydantic.plugin._loader"] = loader
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, OSError):  # pragma: no cover - e.g. `radar show | head`
+        code = code or 1
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

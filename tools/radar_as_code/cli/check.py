@@ -65,13 +65,14 @@ def problems(root: Path, only: frozenset[str] | None, base: str | None = None) -
         return []
     from radar_as_code.core.load import load
     from radar_as_code.core.reader import WorktreeReader
-    from radar_as_code.editions.timeline import Timeline
     from radar_as_code.lint import checking
     from radar_as_code.lint.context import Base
 
     loaded = load(WorktreeReader(root), relevant)
     against = None
     if base is not None and loaded.radar is not None:
+        from radar_as_code.editions.timeline import Timeline  # git only with --base
+
         comparison = Timeline(root).compare(base, None)
         assert comparison.snapshots is not None
         against = Base(base, comparison.snapshots[0], comparison.changes)
