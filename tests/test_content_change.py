@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 import pytest
 
 from clone import git, working_copy
+from fill import fill
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
@@ -26,20 +26,6 @@ def radar(repo: Path, *args: str) -> str:
                             text=True, check=False)
     assert result.returncode == 0, f"radar {' '.join(args)}: {result.stdout}{result.stderr}"
     return result.stdout
-
-
-def fill(path: Path) -> None:
-    """Write the text a template leaves to write (each line marked TODO)."""
-    lines = []
-    for line in path.read_text().splitlines():
-        if "TODO" in line:
-            ring = re.match(r"^\*\*[^*]+\*\*", line)
-            line = f"{ring.group(0)} We try it on one project." if ring else \
-                "- **An alternative**: weaker for our needs." if line.startswith("- **") else \
-                "- Written by the content-change test." if line.startswith("- ") else \
-                "Experiments need one shared record of runs and models."
-        lines.append(line)
-    path.write_text("\n".join(lines) + "\n")
 
 
 def test_a_content_pull_request_needs_no_test_change(tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ import yaml
 
 from clone import IDENTITY, git, working_copy
 from conftest import ROOT
+from fill import fill
 from radar_as_code import __version__
 from radar_as_code.scaffold import pins
 
@@ -189,12 +190,7 @@ def test_the_first_hour_of_a_new_radar(release: Release, user: tuple[Path, dict[
     run("radar", "new", "kubernetes", "--title", "Kubernetes", "--quadrant", "platforms",
         "--ring", "trial")
     blip = radar / "radar" / "kubernetes.md"
-    blip.write_text("\n".join(
-        "Every team runs containers; we need one way to run them." if "TODO" in line and
-        not line.startswith(("-", "**")) else
-        "- One platform for every service." if line.startswith("- ") and "TODO" in line else
-        "**Trial.** Two teams run on it this quarter." if "TODO" in line else line
-        for line in blip.read_text().splitlines()) + "\n")
+    fill(blip)
     run("radar", "check", "--strict")
     text = blip.read_text()
     blip.write_text(text.replace("ring: trial", "ring: trail"))

@@ -15,30 +15,13 @@ from pathlib import Path
 import pytest
 
 from clone import IDENTITY, working_copy
-from conftest import ROOT
+from conftest import ROOT, TESTS
 from radar_as_code import __version__
 from radar_as_code.scaffold import pins
 
 pytestmark = pytest.mark.slow
 BIN = Path(sys.executable).parent
 START = "Start your own radar"
-
-FILLER = """#!{python}
-# An editor that writes what a template leaves to write (each line marked TODO).
-import re, sys
-path = sys.argv[1]
-out = []
-for line in open(path, encoding="utf-8").read().splitlines():
-    if "TODO" in line:
-        ring = re.match(r"^\\*\\*[^*]+\\*\\*", line)
-        line = (ring.group(0) + " Two teams use it this quarter." if ring else
-                "- **Another option**: weaker for us." if line.startswith("- **") else
-                "- Written by the README test." if line.startswith("- ") else
-                "Every team runs containers and needs one way to run them.")
-    out.append(line)
-open(path, "w", encoding="utf-8").write("\\n".join(out) + "\\n")
-"""
-
 
 def blocks(text: str) -> list[tuple[str, str]]:
     """Each ```sh block with the heading of its section."""
@@ -67,7 +50,7 @@ def test_every_readme_command_runs(tmp_path: Path) -> None:
                           text=True, check=True).stdout == ""
     (clone / ".venv").symlink_to(ROOT / ".venv")
     editor = tmp_path / "editor"
-    editor.write_text(FILLER.format(python=sys.executable))
+    editor.write_text(f'#!/bin/sh\nexec "{sys.executable}" "{TESTS / "fill.py"}" "$1"\n')
     editor.chmod(editor.stat().st_mode | stat.S_IEXEC)
     env = {k: v for k, v in os.environ.items()
            if not k.startswith(("GIT_", "PYTEST_", "VIRTUAL_ENV")) and k != "CI"}

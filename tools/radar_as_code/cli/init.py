@@ -13,7 +13,7 @@ from pathlib import Path
 from radar_as_code.errors import UsageError
 from radar_as_code.scaffold.files import Options
 from radar_as_code.scaffold.plan import Place, Plan
-from radar_as_code.scaffold.presets import PRESETS, entry
+from radar_as_code.scaffold.presets import PRESETS, Choices, entry
 
 _SHA = re.compile(r"^[0-9a-f]{40}$")
 
@@ -82,29 +82,27 @@ def options_of(args: argparse.Namespace, branch: str | None, origin: str | None)
 
     if args.action_ref and not _SHA.match(args.action_ref):
         raise UsageError("--action-ref takes a full commit SHA (40 hexadecimal digits)")
-    given = prompts.Answers(args.preset or "", args.title or "",
-                            tuple(entry(q) for q in args.quadrant),
-                            tuple(entry(r) for r in args.ring), args.edition_tag or "",
-                            args.language or "")
+    given = Choices(args.preset or "", args.title or "", tuple(entry(q) for q in args.quadrant),
+                    tuple(entry(r) for r in args.ring), args.edition_tag or "",
+                    args.language or "")
     if not args.no_input and sys.stdin.isatty() and sys.stdout.isatty():
-        answers = prompts.ask(input, given)
+        chosen = prompts.ask(input, given)
     else:
         preset = PRESETS[given.preset or "thoughtworks"]
-        answers = prompts.Answers(given.preset or "thoughtworks", given.title or preset.title,
-                                  given.quadrants or preset.quadrants,
-                                  given.rings or preset.rings, given.edition_tag or "edition-*",
-                                  given.language or "en")
+        chosen = Choices(given.preset or "thoughtworks", given.title or preset.title,
+                         given.quadrants or preset.quadrants, given.rings or preset.rings,
+                         given.edition_tag or "edition-*", given.language or "en")
     from radar_as_code.site.mount import folder
 
     try:
         prefix = folder(args.site_prefix)
     except ValueError as exc:
         raise UsageError(f"--site-prefix: {exc}") from None
-    return Options(answers.title, args.description or PRESETS[answers.preset].description,
-                   answers.quadrants, answers.rings, answers.edition_tag, answers.language,
-                   prefix, args.repo_url or origin, branch or "main",
-                   pins(args.hook_repo, args.action_ref), date.today(),
-                   f"{answers.title} maintainers")
+    return Options(**vars(chosen),
+                   description=args.description or PRESETS[chosen.preset].description,
+                   site_prefix=prefix, repo_url=args.repo_url or origin,
+                   branch=branch or "main", pins=pins(args.hook_repo, args.action_ref),
+                   today=date.today(), deciders=f"{chosen.title} maintainers")
 
 
 def _exists(path: Path) -> bool:

@@ -12,7 +12,7 @@ from datetime import date
 from importlib import resources
 
 from radar_as_code.scaffold.pins import Pins
-from radar_as_code.scaffold.presets import ADR_SECTIONS, BLIP_SECTIONS, Entry, words
+from radar_as_code.scaffold.presets import ADR_SECTIONS, BLIP_SECTIONS, Choices, Entry, words
 
 _PLACEHOLDER = re.compile(r"@@([a-z_]+)@@")
 # The published hook's file pattern (.pre-commit-hooks.yaml), below the radar's folder.
@@ -20,15 +20,10 @@ HOOK_FILES = r"(radar/.*\.md|radar/radar\.yml|adr/.*\.md)$"
 
 
 @dataclass(frozen=True)
-class Options:
-    """Everything a new radar is made from (command-line flags or answers to prompts)."""
+class Options(Choices):
+    """Everything a new radar is made from: the person's choices, and the rest."""
 
-    title: str
     description: str
-    quadrants: tuple[Entry, ...]
-    rings: tuple[Entry, ...]
-    edition_tag: str
-    language: str
     site_prefix: str  # the site folder of the radar's pages; "" for the site's root
     repo_url: str | None  # e.g. https://github.com/acme/tech-radar: edit links
     branch: str  # the repository's main branch: CI runs on pushes to it

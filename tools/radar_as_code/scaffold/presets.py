@@ -23,6 +23,18 @@ class Preset:
     rings: tuple[Entry, ...]
 
 
+@dataclass(frozen=True)
+class Choices:
+    """What a person chooses for a new radar, with flags or answers to questions."""
+
+    preset: str
+    title: str
+    quadrants: tuple[Entry, ...]
+    rings: tuple[Entry, ...]
+    edition_tag: str
+    language: str
+
+
 def entry(text: str) -> Entry:
     """An entry from the command line or a prompt: ``Label`` or ``id=Label``."""
     ident, sep, label = text.partition("=")

@@ -4,22 +4,11 @@ question shows its default; an empty answer takes it."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from radar_as_code.errors import UsageError
-from radar_as_code.scaffold.presets import PRESETS, Entry, Preset, entry
+from radar_as_code.scaffold.presets import PRESETS, Choices, Entry, Preset, entry
 
 Read = Callable[[str], str]
-
-
-@dataclass(frozen=True)
-class Answers:
-    preset: str
-    title: str
-    quadrants: tuple[Entry, ...]
-    rings: tuple[Entry, ...]
-    edition_tag: str
-    language: str
 
 
 def _ask(read: Read, question: str, default: str) -> str:
@@ -38,7 +27,7 @@ def _entries(read: Read, question: str, default: tuple[Entry, ...]) -> tuple[Ent
     return tuple(entry(part) for part in answer.split(",") if part.strip())
 
 
-def ask(read: Read, given: Answers) -> Answers:
+def ask(read: Read, given: Choices) -> Choices:
     """Ask for each value ``given`` leaves empty (a preset named on the command line keeps
     its quadrants and rings unless they were given too)."""
     preset_name = given.preset
@@ -53,4 +42,4 @@ def ask(read: Read, given: Answers) -> Answers:
     rings = given.rings or _entries(read, "Rings, from the centre", preset.rings)
     edition_tag = given.edition_tag or _ask(read, "Edition tags (a git tag glob)", "edition-*")
     language = given.language or _ask(read, "Language (en, fr, ...)", "en")
-    return Answers(preset_name, title, quadrants, rings, edition_tag, language)
+    return Choices(preset_name, title, quadrants, rings, edition_tag, language)
