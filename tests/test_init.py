@@ -17,6 +17,7 @@ import yaml
 from conftest import ROOT, Run
 from radar_as_code import __version__
 from radar_as_code.scaffold import pins
+from radar_as_code.scaffold.files import HOOK_FILES
 from sitekit import broken_links, build
 from test_workflows import pinned_steps
 
@@ -85,6 +86,7 @@ def test_a_new_radar_passes_its_own_checks(tmp_path: Path, run: Run) -> None:
         pins.REPOSITORY, f"v{__version__}", [{"id": "radar-check"}])
     published = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text())
     assert [h["id"] for h in published] == ["radar-check"]
+    assert published[0]["files"] == f"^{HOOK_FILES}"  # a radar in a folder: the same files
     assert "next:" in result.out and "pre-commit install" in result.out
 
 

@@ -80,6 +80,24 @@ def release(tmp_path_factory: pytest.TempPathFactory) -> Release:
                    tmp / "dist" / f"radar_as_code-{__version__}.tar.gz", constraints)
 
 
+def test_the_release_workflow_builds_and_checks_a_tag(release: Release, tmp_path: Path) -> None:
+    """Its build step, run in the tagged clone as the runner would (uv already there)."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "release.yml").read_text())
+    [build] = [s for s in workflow["jobs"]["build"]["steps"] if s.get("name") == "Build with uv"]
+    work = tmp_path / "checkout"
+    shutil.copytree(release.source, work, symlinks=True)
+    (work / ".tools" / "bin").mkdir(parents=True)
+    (work / ".tools" / "bin" / "uv").symlink_to(UV)
+    script = tmp_path / "build.sh"
+    script.write_text(build["run"])
+    env = clean_env(TAG=TAG, GITHUB_SHA=release.commit)
+    sh("bash", "-eo", "pipefail", script, cwd=work, env=env)
+    notes = (work / "dist" / "notes.md").read_text()
+    assert notes.startswith(f"## {__version__}")
+    other = clean_env(TAG=TAG, GITHUB_SHA="f" * 40)  # a wheel of another commit is refused
+    assert sh("bash", "-eo", "pipefail", script, cwd=work, env=other, ok=False).returncode != 0
+
+
 def venv(path: Path) -> Path:
     sh(UV, "venv", "-q", "--python", sys.executable, path)
     return path / "bin"
