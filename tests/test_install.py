@@ -116,7 +116,7 @@ def test_the_wheel_and_sdist_carry_everything(release: Release) -> None:
         entry_points = wheel.read(f"radar_as_code-{__version__}.dist-info/entry_points.txt")
     assert [t for t in templates if f"radar_as_code/scaffold/templates/{t}" not in names] == []
     assert record == {"version": __version__, "commit": release.commit}
-    assert b"radar = radar_as_code.cli:main" in entry_points
+    assert b"radar = radar_as_code.cli:entry" in entry_points
     assert b"radar = radar_as_code.site.plugin:RadarPlugin" in entry_points
     sh("tar", "xzf", release.sdist, "-C", release.sdist.parent)
     unpacked = release.sdist.parent / f"radar_as_code-{__version__}"
