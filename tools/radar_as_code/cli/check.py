@@ -11,6 +11,7 @@ from radar_as_code.core.layout import CONFIG_PATH, is_blip_path, is_decision_pat
 from radar_as_code.core.load import load
 from radar_as_code.core.problem import Problem
 from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.core.tally import PER_FILE, Tally
 from radar_as_code.editions.timeline import Timeline
 from radar_as_code.errors import UsageError
 from radar_as_code.lint import checking, report
@@ -24,9 +25,18 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", choices=report.FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
     parser.add_argument("--strict", action="store_true", help="warnings also fail the check")
+    parser.add_argument("--max-per-file", type=_count, default=PER_FILE, metavar="N",
+                        help=f"show at most N problems of each file and count the rest "
+                             f"(default: {PER_FILE})")
     parser.add_argument("--base", metavar="REV",
                         help="also check what the change does relative to REV (on a pull "
                              "request, the base branch): reviews, decisions, renames")
+
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return int(text)
 
 
 def targets(root: Path, paths: list[str]) -> frozenset[str] | None:
@@ -54,29 +64,31 @@ def default_format(fmt: str | None) -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def problems(root: Path, only: frozenset[str] | None, base: str | None = None) -> list[Problem]:
+def problems(root: Path, only: frozenset[str] | None, base: str | None = None,
+             keep: int = PER_FILE) -> tuple[list[Problem], Tally]:
+    """The problems found, the first ``keep`` of each file and rule; the others counted."""
     relevant = None if only is None else frozenset(
         p for p in only if p == CONFIG_PATH or is_blip_path(p) or is_decision_path(p))
     if relevant is not None and not relevant:
-        return []
-    loaded = load(WorktreeReader(root), relevant)
+        return [], {}
+    loaded = load(WorktreeReader(root), relevant, keep=keep)
     against = None
     if base is not None and loaded.radar is not None:
         comparison = Timeline(root).compare(base, None)
         assert comparison.snapshots is not None
         against = Base(base, comparison.snapshots[0], comparison.changes)
-    return checking.problems(loaded, relevant, against)
+    return checking.findings(loaded, relevant, against, keep)
 
 
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    found = problems(root, targets(root, args.paths), args.base)
+    found, counted = problems(root, targets(root, args.paths), args.base, args.max_per_file)
     fmt = default_format(args.format)
-    out = report.render(found, fmt)
+    out = report.render(found, fmt, args.max_per_file, counted)
     if out:
         print(out)
     if fmt != "json":
-        print(report.summary(found), file=sys.stderr)
-    failing = [p for p in found if p.level == "error" or args.strict]
-    return 1 if failing else 0
+        print(report.summary(found, args.max_per_file, counted), file=sys.stderr)
+    failing = [p.level for p in found] + [level for _, _, level in counted]
+    return 1 if "error" in failing or (args.strict and failing) else 0
 

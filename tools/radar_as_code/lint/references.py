@@ -24,11 +24,28 @@ from radar_as_code.lint.context import Context
 
 ID = "references"
 LEVEL: Level = "error"
+HINTS = 50  # "did you mean" searches per check: each compares with every id of the radar
+
+
+class _Hints:
+    """Close matches for unknown references, while the budget lasts: a search costs as
+    much as the radar is large, so unbudgeted hints would make a radar with many broken
+    references take quadratic time."""
+
+    def __init__(self) -> None:
+        self.left = HINTS
+
+    def __call__(self, value: str, index: Mapping[str, tuple[str, ...]]) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        close = difflib.get_close_matches(value, list(index), n=1)
+        return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: str,
                 index: Mapping[str, tuple[str, ...]],
-                renamed: Mapping[str, str]) -> Iterator[Problem]:
+                renamed: Mapping[str, str], hint: _Hints) -> Iterator[Problem]:
     seen: set[str] = set()
     for position, value in enumerate(values):
         where = doc.source.position((key, position))
@@ -45,26 +62,28 @@ def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: s
                           f"{key}: '{value}' was renamed to '{renamed[value]}'; "
                           "refer to the current id")
         elif value not in index:
-            close = difflib.get_close_matches(value, list(index), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            yield Problem(doc.path, *where, ID, LEVEL, f"{key}: no {what} '{value}'{hint}")
+            yield Problem(doc.path, *where, ID, LEVEL,
+                          f"{key}: no {what} '{value}'{hint(value, index)}")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     radar = ctx.radar
     renamed = {former: blip.id for blip in radar.blips.values()
                for former in blip.meta.former_ids if former not in radar.blip_paths}
+    hint = _Hints()
     for blip in radar.blips.values():
-        yield from _check_list(blip, "tags", blip.meta.tags, "tag", {}, {})
-        yield from _check_list(blip, "former_ids", blip.meta.former_ids, "id", {}, {})
-        yield from _check_list(blip, "related", blip.meta.related, "blip", radar.blip_paths,
-                               renamed)
-        yield from _check_list(blip, "decisions", blip.meta.decisions, "decision record",
-                               radar.decision_paths, {})
+        about = blip.meta
+        yield from _check_list(blip, "tags", about.tags, "tag", {}, {}, hint)
+        yield from _check_list(blip, "former_ids", about.former_ids, "id", {}, {}, hint)
+        yield from _check_list(blip, "related", about.related, "blip", radar.blip_paths,
+                               renamed, hint)
+        yield from _check_list(blip, "decisions", about.decisions, "decision record",
+                               radar.decision_paths, {}, hint)
     for decision in radar.decisions.values():
         meta = decision.meta
-        yield from _check_list(decision, "blips", meta.blips, "blip", radar.blip_paths, renamed)
+        yield from _check_list(decision, "blips", meta.blips, "blip", radar.blip_paths, renamed,
+                               hint)
         yield from _check_list(decision, "supersedes", meta.supersedes, "decision record",
-                               radar.decision_paths, {})
+                               radar.decision_paths, {}, hint)
         yield from _check_list(decision, "superseded_by", meta.superseded_by,
-                               "decision record", radar.decision_paths, {})
+                               "decision record", radar.decision_paths, {}, hint)

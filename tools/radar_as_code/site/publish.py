@@ -19,10 +19,13 @@ log = logging.getLogger("mkdocs.plugins.radar")
 def read_site(root: Path, *, history: bool = True, edit_url: str | None = None) -> Site:
     """The radar at ``root``, checked: any error stops the build with every problem."""
     loaded = load(WorktreeReader(root))
-    errors = checking.errors(loaded)
-    if errors or loaded.radar is None:
-        raise SetupError(f"the radar has {len(errors)} error(s); fix them "
-                         f"(`radar check`):\n{text(errors)}")
+    found, counted = checking.findings(loaded)
+    errors = [p for p in found if p.level == "error"]
+    counted = {key: n for key, n in counted.items() if key[2] == "error"}
+    if errors or counted or loaded.radar is None:
+        total = len(errors) + sum(counted.values())
+        raise SetupError(f"the radar has {total} error(s); fix them "
+                         f"(`radar check`):\n{text(errors, counted=counted)}")
     return Site(loaded.radar, chronicle(root) if history else Chronicle(), edit_url)
 
 
