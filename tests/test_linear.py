@@ -140,3 +140,28 @@ def test_check_of_one_big_file_is_linear(unit: str) -> None:
         return calls(lambda: checking.problems(load(reader)))
 
     _most_double(work)
+
+
+_CONFIG = ("title: T\nquadrants: [{id: tools, label: Tools}, {id: methods, label: M}]\n"
+           "rings: [{id: adopt, label: A}, {id: trial, label: T}, {id: hold, label: H}]\n")
+
+
+@settings(max_examples=4, deadline=None, derandomize=True)
+@given(key=st.sampled_from(["blip_sections", "adr_sections", "rules", "tags"]))
+def test_config_and_files_growing_together_is_linear(key: str) -> None:
+    """A config of n sections (or rules, or tags) and n files: no rule may look at every
+    entry of the config for every file."""
+    def work(n: int) -> int:
+        files = dict(BASE_FILES)
+        entries = {"blip_sections": "  - {{id: s{n:05d}, heading: S{n:05d}, required: false}}\n",
+                   "adr_sections": "  - {{id: s{n:05d}, heading: S{n:05d}, required: false}}\n",
+                   "rules": "  r{n:05d}: warning\n", "tags": "  - t{n:05d}\n"}[key]
+        config = (_CONFIG + f"{key}:\n" + "".join(entries.format(n=i) for i in range(n)))
+        files["radar/radar.yml"] = config.encode()
+        for i in range(n):
+            files[f"radar/b{i:05d}.md"] = _BLIP.format(title=f"B{i}", extra="",
+                                                       text="Text.").encode()
+        reader = MemoryReader(files)
+        return calls(lambda: checking.problems(load(reader)))
+
+    _most_double(work, 60)

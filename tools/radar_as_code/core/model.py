@@ -169,8 +169,10 @@ class RadarConfig(_Strict):
                                       pattern=r"^[A-Za-z0-9._/*?\[\]-]+$")] = "edition-*"
     quadrants: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=16)
     rings: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=12)
-    blip_sections: tuple[SectionSpec, ...] = Field(DEFAULT_BLIP_SECTIONS, strict=False)
-    adr_sections: tuple[SectionSpec, ...] = Field(DEFAULT_ADR_SECTIONS, strict=False)
+    blip_sections: tuple[SectionSpec, ...] = Field(DEFAULT_BLIP_SECTIONS, strict=False,
+                                                   max_length=20)
+    adr_sections: tuple[SectionSpec, ...] = Field(DEFAULT_ADR_SECTIONS, strict=False,
+                                                  max_length=20)
     adr_min_options: int = Field(3, ge=0, le=20)
     decision_rings: tuple[Id, ...] | None = Field(
         None, strict=False, description="Rings a blip may only move into by citing an accepted "
