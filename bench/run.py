@@ -214,6 +214,9 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
+    from nesting import bench_nesting  # hostile nesting: reader steps, check time
+
+    bench_nesting(args.out, args.repeat, lines)
     lines.append("\n### This repository's site\n")
     lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
     lines.append("| --- | --- | --- | --- | --- | --- |")
