@@ -1,8 +1,8 @@
 """Authoring: new blips and records, ring moves, retirements and renames.
 
 Each operation is planned first: the new content of every file it touches is computed,
-parsed again and checked, and only then written (each file atomically, by a temporary
-file and a rename). An operation that cannot be done writes nothing.
+parsed again and checked, and only then written, all files or none (``journal.py``).
+An operation that cannot be done writes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from radar_as_code.authoring import atomic, edit
+from radar_as_code.authoring import edit
 from radar_as_code.core.layout import CONFIG_PATH, slug
 from radar_as_code.core.load import load, parse
 from radar_as_code.core.model import ID_PATTERN, Blip, Decision, Radar
@@ -77,11 +77,10 @@ def _ring(radar: Radar, ring: str) -> None:
 
 
 def apply(root: Path, writes: list[Write]) -> None:
-    for write in writes:
-        atomic.write_bytes(root / write.path, write.content)
-    for write in writes:
-        if write.remove and write.remove != write.path:
-            (root / write.remove).unlink()
+    """Write every file or none, even if the process is killed (``journal.py``)."""
+    from radar_as_code.authoring import journal
+
+    journal.write_all(root, writes)
 
 
 def move(root: Path, ident: str, ring: str, decision: str | None, today: date) -> list[Write]:
@@ -210,7 +209,8 @@ def rename(root: Path, old: str, new: str) -> list[Write]:
         key = "related" if isinstance(doc, Blip) else "blips"
         text = edit.list_replace(text, key, old, new)
         target_of = new_path if doc is blip else path
-        for link in doc.body.links:
+        for link in sorted(doc.body.links, key=lambda k: (k.line, k.col), reverse=True):
+            # from the right: a replacement shifts what follows it on its line
             if resolve(path, link.target) != blip.path:
                 continue
             fragment = "#" + link.target.split("#", 1)[1] if "#" in link.target else ""

@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("rules", "document every lint rule (Markdown, as on the site's rules page)"),
 }
 _CONFIG = ("radar", "radar.yml")
+JOURNAL = ".radar-journal"  # authoring/journal.py: a change a crashed command left
 
 
 def _command(argv: Sequence[str]) -> str | None:
@@ -123,6 +124,12 @@ def _run(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         args.root = str(find_root(Path(args.root or ".")))
+        if os.path.lexists(Path(args.root) / JOURNAL):  # one stat when there is none
+            from radar_as_code.authoring.journal import recover
+
+            outcome = recover(Path(args.root))
+            if outcome:
+                print(f"radar: {outcome}", file=sys.stderr)
         return int(module(args.command).run(args))
     except RadarError as exc:
         print(f"radar: error: {exc}", file=sys.stderr)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from radar_as_code.authoring.journal import recover
 from radar_as_code.core.load import load
 from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.editions.timeline import Timeline, editions
@@ -18,6 +19,9 @@ log = logging.getLogger("mkdocs.plugins.radar")
 
 def read_site(root: Path, *, history: bool = True, edit_url: str | None = None) -> Site:
     """The radar at ``root``, checked: any error stops the build with every problem."""
+    outcome = recover(root)  # what a crashed `radar` command left, first
+    if outcome:
+        log.info("radar: %s", outcome)
     loaded = load(WorktreeReader(root))
     found, counted = checking.findings(loaded)
     errors = [p for p in found if p.level == "error"]
