@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from radar_as_code.core.layout import os_path
 from radar_as_code.errors import RadarError
 
 NAME = ".radar-journal"
@@ -140,7 +141,7 @@ def _plan(root: Path, changes: Sequence[Change]) -> Plan:
         writes.append((temp.as_posix(), change.path))
         parent = target.parent
         missing = []
-        while parent.parts and not (root / parent).is_dir():
+        while parent.parts and not os_path(root, parent.as_posix()).is_dir():
             missing.append(parent.as_posix())
             parent = parent.parent
         folders += [f for f in reversed(missing) if f not in folders]
@@ -165,11 +166,11 @@ def write_all(root: Path, changes: Sequence[Change]) -> None:
         try:
             for folder in plan.folders:
                 step()
-                (root / folder).mkdir()
+                os_path(root, folder).mkdir()
             for (temp, target), change in zip(plan.writes, changes, strict=True):
-                existing = root / target
+                existing = os_path(root, target)
                 mode = existing.stat().st_mode & 0o7777 if existing.exists() else 0o644
-                _write_file(root / temp, change.content, mode, step)
+                _write_file(os_path(root, temp), change.content, mode, step)
             step()
             with journal.open("ab") as handle:
                 handle.write(b'["commit"]\n')
@@ -186,15 +187,17 @@ def _roll_forward(root: Path, plan: Plan, step: _Steps | None = None) -> None:
     step = step or _Steps()
     touched = {root}
     for temp, target in plan.writes:
-        if (root / temp).exists() or (root / temp).is_symlink():
+        made, goal = os_path(root, temp), os_path(root, target)
+        if made.exists() or made.is_symlink():
             step()
-            (root / temp).replace(root / target)
-        touched.add((root / target).parent)
+            made.replace(goal)
+        touched.add(goal.parent)
     for path in plan.removes:
         step()
+        gone = os_path(root, path)
         with contextlib.suppress(FileNotFoundError):
-            (root / path).unlink()
-        touched.add((root / path).parent)
+            gone.unlink()
+        touched.add(gone.parent)
     for folder in sorted(touched):
         step()
         _sync_folder(folder)
@@ -206,10 +209,10 @@ def _roll_forward(root: Path, plan: Plan, step: _Steps | None = None) -> None:
 def _roll_back(root: Path, plan: Plan) -> None:
     for temp, _ in plan.writes:
         with contextlib.suppress(FileNotFoundError):
-            (root / temp).unlink()
+            os_path(root, temp).unlink()
     for folder in reversed(plan.folders):
         with contextlib.suppress(OSError):  # not empty: something else is in it now
-            (root / folder).rmdir()
+            os_path(root, folder).rmdir()
     (root / NAME).unlink()
     _sync_folder(root)
 
@@ -224,7 +227,7 @@ def _safe(root: Path, path: object) -> str:
         raise JournalError(f"'{text}' is outside the radar's folder: nothing was written "
                            f"(if {NAME} names it, that journal is not one this tool wrote)")
     for depth in range(1, len(pure.parts) + 1):
-        if (root / PurePosixPath(*pure.parts[:depth])).is_symlink():
+        if os_path(root, PurePosixPath(*pure.parts[:depth]).as_posix()).is_symlink():
             raise JournalError(f"'{PurePosixPath(*pure.parts[:depth])}' is a symbolic link: "
                                "links are never written through")
     return text

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from radar_as_code.authoring import edit
-from radar_as_code.core.layout import CONFIG_PATH, slug
+from radar_as_code.core.layout import CONFIG_PATH, os_path, slug
 from radar_as_code.core.load import load, parse
 from radar_as_code.core.model import ID_PATTERN, Blip, Decision, Radar
 from radar_as_code.core.reader import WorktreeReader
@@ -43,7 +43,7 @@ def snapshot(root: Path) -> Radar:
 def _text(root: Path, path: str) -> str:
     """A file as text, BOM and line endings included: edits keep every other byte."""
     try:
-        return (root / path).read_bytes().decode("utf-8")
+        return os_path(root, path).read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise AuthoringError(f"{path} cannot be read ({exc}); nothing was written") from None
 

@@ -102,8 +102,42 @@ def find_root(start: Path) -> Path:
     return here
 
 
+def _utf8_output() -> None:
+    """UTF-8 output whatever the locale (ASCII under LC_ALL=C), and a file name that is
+    not UTF-8 escaped rather than an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+_PATHS = frozenset({"root", "paths"})  # arguments naming files: kept as the system gives them
+
+
+def _text_arguments(args: argparse.Namespace) -> None:
+    """Titles, ids and revisions as UTF-8 text, whatever the locale decoded them as."""
+    from radar_as_code.core.layout import repo_name
+    from radar_as_code.errors import UsageError
+
+    def text(value: str) -> str:
+        decoded = repo_name(value)
+        if any("\ud800" <= c <= "\udfff" for c in decoded):
+            raise UsageError(f"{decoded.encode('utf-8', 'backslashreplace').decode()!r} "
+                             "is not valid UTF-8 text")
+        return decoded
+
+    for name, value in vars(args).items():
+        if name in _PATHS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, text(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, name, [text(v) for v in value])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_output()
     try:
         args = parser(argv).parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage message
@@ -124,6 +158,7 @@ def _run(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         args.root = str(find_root(Path(args.root or ".")))
+        _text_arguments(args)
         if os.path.lexists(Path(args.root) / JOURNAL):  # one stat when there is none
             from radar_as_code.authoring.journal import recover
 

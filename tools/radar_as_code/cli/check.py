@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from radar_as_code.core.layout import CONFIG_PATH, is_blip_path, is_decision_path
+from radar_as_code.core.layout import CONFIG_PATH, is_blip_path, is_decision_path, repo_name
 from radar_as_code.core.load import load
 from radar_as_code.core.problem import Problem
 from radar_as_code.core.reader import WorktreeReader
@@ -54,7 +54,7 @@ def targets(root: Path, paths: list[str]) -> frozenset[str] | None:
                 else path.resolve().relative_to(top).as_posix()
         except ValueError:
             raise UsageError(f"{name} is outside the radar's repository ({top})") from None
-        out.add(rel)
+        out.add(repo_name(rel))
     return frozenset(out)
 
 

@@ -66,7 +66,11 @@ class Git:
     def run(self, *args: str, stdin: bytes | None = None, check: bool = True,
             env: dict[str, str] | None = None) -> bytes:
         try:
-            result = subprocess.run(["git", "-C", str(self.root), *_SAFE_CONFIG, *args],
+            # Arguments as UTF-8 bytes (a file name git gave us keeps its own bytes), not in
+            # the locale's encoding: ASCII under LC_ALL=C.
+            argv = [a.encode("utf-8", "surrogateescape")
+                    for a in ("git", "-C", str(self.root), *_SAFE_CONFIG, *args)]
+            result = subprocess.run(argv,
                                     input=stdin, capture_output=True,
                                     env={**self._env, **(env or {})}, check=False)
         except FileNotFoundError:
@@ -146,7 +150,8 @@ class Git:
         """Contents of objects (SHAs or ``rev:path`` names) in one ``cat-file --batch``."""
         if not objects:
             return {}
-        out = self.run("cat-file", "--batch", stdin="".join(f"{o}\n" for o in objects).encode())
+        names = "".join(f"{o}\n" for o in objects).encode("utf-8", "surrogateescape")
+        out = self.run("cat-file", "--batch", stdin=names)
         found: dict[str, bytes] = {}
         pos = 0
         for name in objects:
