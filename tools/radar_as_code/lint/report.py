@@ -15,7 +15,7 @@ from radar_as_code.core.problem import Problem
 from radar_as_code.core.tally import PER_FILE, Capped, Key, cap
 
 FORMATS = ("text", "json", "github")
-UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
