@@ -318,3 +318,19 @@ def test_an_error_while_preparing_writes_nothing(base_radar: Path, run: Run,
     assert result.code == 2
     assert result.err == "radar: error: [Errno 28] No space left on device\n"
     assert _tree(base_radar) == before
+
+
+def test_a_change_left_while_a_command_was_planning_stops_it(
+        base_radar: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command's plan was made on the radar as it was before that change: it is not
+    written over the recovered one."""
+    from radar_as_code.authoring import operations
+
+    writes = operations.retire(base_radar, "beta")
+    temp = "radar/.alpha.md.0123456789abcdef.radar-tmp"
+    (base_radar / temp).write_text("half")
+    _planted(base_radar, '["radar-journal", 1]', f'["write", "{temp}", "radar/alpha.md"]')
+    before = {k: v for k, v in _tree(base_radar).items() if k not in (JOURNAL, temp)}
+    with pytest.raises(journal.JournalError, match="run the command again"):
+        operations.apply(base_radar, writes)
+    assert _tree(base_radar) == before

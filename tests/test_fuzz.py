@@ -65,12 +65,61 @@ _VALUE = st.recursive(_SCALAR, _collections, max_leaves=12)
 _COMMENT = st.sampled_from(["", "", "  # note", " #x"])
 
 
+_ID = st.one_of(st.sampled_from(["tools", "methods", "adopt", "trial", "hold", "assess"]),
+                st.from_regex(r"[a-z][a-z0-9]{0,5}(-[a-z0-9]{1,3})?", fullmatch=True))
+_LABEL = st.one_of(st.sampled_from(["Tools", "Adopt", "Ring one", "Café", '"A: b"', "'x'"]),
+                   st.text(alphabet="abcXYZ019 é漢😀", min_size=1, max_size=12).map(
+                       lambda t: json.dumps(t.strip() or "x", ensure_ascii=False)))
+_IDS = st.lists(st.one_of(_ID, st.sampled_from(["alpha", "beta", "0001-choose-alpha",
+                                                "python", "testing", "gone", "Beta"])),
+                max_size=4)
+_LIST = st.one_of(_IDS.map(lambda xs: f"[{', '.join(xs)}]"),
+                  _IDS.map(lambda xs: "".join(f"\n  - {x}" for x in xs) or "[]"))
+_DAY = st.one_of(st.dates().map(str), st.sampled_from(["2024-02-30", "2024-1-1", "'2024-01-01'"]))
+_FIELDS = {
+    "title": _LABEL, "quadrant": st.sampled_from(["tools", "methods", "data", "Tools"]),
+    "ring": st.sampled_from(["adopt", "trial", "hold", "assess", "adopted"]),
+    "status": st.sampled_from(["active", "retired", "moved", "new", "accepted", "proposed",
+                               "superseded", "rejected", "deprecated"]),
+    "tags": _LIST, "related": _LIST, "decisions": _LIST, "former_ids": _LIST, "blips": _LIST,
+    "supersedes": _LIST, "superseded_by": _LIST, "reviewed": _DAY, "date": _DAY,
+    "deciders": st.lists(_LABEL, max_size=3).map(lambda xs: f"[{', '.join(xs)}]"),
+}
+
+
+
+def _flow(*ids: str) -> st.SearchStrategy[str]:
+    return st.lists(st.sampled_from(ids), unique=True, max_size=2).map(
+        lambda xs: f"[{', '.join(xs)}]")
+
+
+_VALID = {  # values that pass the schema: the rules after it get to run
+    "title": _LABEL, "quadrant": st.sampled_from(["tools", "methods"]),
+    "ring": st.sampled_from(["adopt", "trial", "hold"]), "status": st.just("active"),
+    "tags": _flow("python", "testing"), "related": _flow("alpha", "beta", "gone"),
+    "decisions": _flow("0001-choose-alpha", "0002-other", "0009-gone"),
+    "former_ids": _flow("old", "alpha", "beta"), "reviewed": st.dates().map(str),
+    "date": st.dates().map(str), "deciders": st.just("[Team]"),
+    "blips": _flow("alpha", "beta", "gone"), "supersedes": _flow("0001-choose-alpha"),
+    "superseded_by": _flow("0002-other", "0001-choose-alpha"),
+}
+
+
+_VALID_ADR = {**_VALID, "status": st.sampled_from(["accepted", "proposed", "superseded"])}
+
+
 @st.composite
-def front_matter(draw: st.DrawFn, keys: list[str]) -> str:
-    """Known keys with generated values, mixed with unknown ones, in any order."""
-    chosen = draw(st.lists(st.sampled_from(keys), unique=True, min_size=0))
-    lines = [f"{key}: {draw(_VALUE)}{draw(_COMMENT)}" for key in chosen]
-    lines += [f"{draw(_KEYS)}: {draw(_VALUE)}" for _ in range(draw(st.integers(0, 3)))]
+def front_matter(draw: st.DrawFn, keys: list[str], valid: dict[str, st.SearchStrategy[str]]
+                 ) -> str:
+    """The known keys, most of them, with values of the right kind; then sometimes one
+    broken (any YAML at all) and some unknown keys, in any order."""
+    chosen = [k for k in keys if draw(st.integers(0, 9)) < 9]
+    values = {key: draw(_FIELDS[key] if draw(st.integers(0, 4)) == 4 else valid[key])
+              for key in chosen}
+    for _ in range(draw(st.sampled_from([0, 0, 1, 2]))):
+        values[draw(st.sampled_from(keys))] = draw(_VALUE)
+    lines = [f"{key}: {value}{draw(_COMMENT)}" for key, value in values.items()]
+    lines += [f"{draw(_KEYS)}: {draw(_VALUE)}" for _ in range(draw(st.sampled_from([0, 0, 1])))]
     return "\n".join(draw(st.permutations(lines)))
 
 
@@ -101,54 +150,68 @@ _BODY = st.lists(st.lists(_LINE, min_size=1, max_size=3).map(" ".join), max_size
 _BLIP_KEYS = ["title", "quadrant", "ring", "status", "tags", "related", "decisions",
               "reviewed", "former_ids"]
 _ADR_KEYS = ["title", "status", "date", "deciders", "supersedes", "superseded_by", "blips"]
-_FENCE = st.sampled_from(["---\n", "---\n", "--- \n", "---\r\n", "\ufeff---\n", "", "---"])
-_CLOSE = st.sampled_from(["\n---\n", "\n---\n", "\n...\n", "\n", "\n---", "\n--- x\n"])
+_FENCES = ["--- \n", "---\r\n", "\ufeff---\n", "", "---"]  # sometimes, instead of "---\n"
+_CLOSES = ["\n...\n", "\n", "\n---", "\n--- x\n", "\n---\n---\n"]  # instead of "\n---\n"
+
+
+def _rarely(draw: st.DrawFn, usual: str, others: list[str]) -> str:
+    return draw(st.sampled_from(others)) if draw(st.integers(0, 9)) == 9 else usual
 
 
 @st.composite
-def document(draw: st.DrawFn, keys: list[str]) -> bytes:
-    text = draw(_FENCE) + draw(front_matter(keys)) + draw(_CLOSE) + draw(_BODY)
+def document(draw: st.DrawFn, keys: list[str],
+             valid: dict[str, st.SearchStrategy[str]] = _VALID) -> bytes:
+    text = (_rarely(draw, "---\n", _FENCES) + draw(front_matter(keys, valid))
+            + _rarely(draw, "\n---\n", _CLOSES) + draw(_BODY))
     data = text.encode("utf-8")
-    if draw(st.integers(0, 9)) == 0:  # sometimes bytes no editor would save
+    if draw(st.integers(0, 9)) == 9:  # sometimes bytes no editor would save
         at = draw(st.integers(0, len(data)))
         data = data[:at] + draw(st.sampled_from([b"\xff", b"\x00", b"\r", b"\xc3"])) + data[at:]
     return data
 
 
-_ENTRY = st.tuples(st.one_of(st.sampled_from(["tools", "methods", "adopt", "trial", "hold",
-                                              "Tools", "a b", ""]), _WORDS),
-                   _SCALAR, st.booleans())
+_ENTRY = st.builds(lambda i, label, former, text: (
+    f"{{id: {i}, label: {label}" + (f", former_ids: [{former}]" if former else "")
+    + (f", description: {text}" if text else "") + "}"),
+    _ID, _LABEL, st.one_of(st.just(""), _ID), st.one_of(st.just(""), _LABEL))
+_SECTION = st.builds(lambda i, heading, required: f"{{id: {i}, heading: {heading}, "
+                     f"required: {required}}}", _ID, _LABEL, st.sampled_from(["true", "false"]))
 
 
-def _entries(items: list[tuple[str, str, bool]]) -> str:
-    return "".join(f"\n  - {{id: {i}, label: {label}{', former_ids: [x]' if f else ''}}}"
-                   for i, label, f in items)
+def _block(items: list[str]) -> str:
+    return "".join(f"\n  - {item}" for item in items) or "[]"
+
+
+def _mapping(items: dict[str, str]) -> str:
+    return "".join(f"\n  {key}: {value}" for key, value in items.items()) or "{}"
 
 
 @st.composite
 def config(draw: st.DrawFn) -> bytes:
-    rings = draw(st.lists(_ENTRY, max_size=5))
-    quadrants = draw(st.lists(_ENTRY, max_size=5))
-    lines = [f"title: {draw(_SCALAR)}", f"quadrants:{_entries(quadrants)}",
-             f"rings:{_entries(rings)}"]
-    optional = {
-        "blip_sections": st.lists(st.tuples(_WORDS, _WORDS), max_size=4).map(
-            lambda xs: "".join(f"\n  - {{id: {i}, heading: {h}}}" for i, h in xs)),
-        "adr_sections": st.lists(st.tuples(_WORDS, _WORDS), max_size=4).map(
-            lambda xs: "".join(f"\n  - {{id: {i}, heading: {h}}}" for i, h in xs)),
-        "adr_min_options": st.one_of(st.integers(-5, 30).map(str), _SCALAR),
-        "decision_rings": _VALUE, "tags": _VALUE, "language": _SCALAR, "edition_tag": _SCALAR,
-        "rules": st.dictionaries(st.one_of(st.sampled_from(sorted(REGISTRY)), _WORDS),
-                                 st.sampled_from(["error", "warning", "disable", "off", "1"]),
-                                 max_size=4).map(lambda d: "".join(f"\n  {k}: {v}"
-                                                                   for k, v in d.items())),
-        "labels": st.dictionaries(st.sampled_from(["radar", "ring", "from", "to", "x"]),
-                                  _SCALAR, max_size=3).map(
-            lambda d: "".join(f"\n  {k}: {v}" for k, v in d.items())),
-        "description": _SCALAR, "extra": _VALUE,
+    """A config valid in most of its fields, then sometimes broken in one of them."""
+    fields = {
+        "title": _LABEL, "quadrants": st.lists(_ENTRY, min_size=1, max_size=5).map(_block),
+        "rings": st.lists(_ENTRY, min_size=1, max_size=5).map(_block),
+        "blip_sections": st.lists(_SECTION, max_size=5).map(_block),
+        "adr_sections": st.lists(_SECTION, max_size=5).map(_block),
+        "adr_min_options": st.integers(0, 20).map(str),
+        "decision_rings": st.lists(_ID, max_size=3).map(lambda xs: f"[{', '.join(xs)}]"),
+        "tags": st.lists(_ID, max_size=5).map(lambda xs: f"[{', '.join(xs)}]"),
+        "language": st.sampled_from(["en", "fr", "pt-BR", "x"]),
+        "edition_tag": st.sampled_from(["edition-*", "v*", "'*'", "release/[0-9]*"]),
+        "rules": st.dictionaries(st.sampled_from(sorted(REGISTRY)),
+                                 st.sampled_from(["error", "warning", "disable"]), max_size=4)
+        .map(_mapping),
+        "labels": st.dictionaries(st.sampled_from(["radar", "ring", "from", "edit", "legend"]),
+                                  _LABEL, max_size=3).map(_mapping),
+        "description": _LABEL,
     }
-    for key in draw(st.lists(st.sampled_from(sorted(optional)), unique=True)):
-        lines.append(f"{key}: {draw(optional[key])}")
+    keys = ["title", "quadrants", "rings"]
+    keys += draw(st.lists(st.sampled_from(sorted(set(fields) - set(keys))), unique=True))
+    values = {key: draw(fields[key]) for key in keys}
+    for _ in range(draw(st.sampled_from([0, 0, 0, 1, 2]))):
+        values[draw(st.sampled_from([*keys, "extra"]))] = draw(_VALUE)  # broken: any YAML
+    lines = [f"{key}: {value}" for key, value in values.items()]
     return "\n".join(draw(st.permutations(lines))).encode("utf-8") + b"\n"
 
 
@@ -218,7 +281,7 @@ def test_fuzz_blip(blip: bytes) -> None:
 
 
 @FUZZ
-@given(record=document(_ADR_KEYS), other=document(_ADR_KEYS))
+@given(record=document(_ADR_KEYS, _VALID_ADR), other=document(_ADR_KEYS, _VALID_ADR))
 def test_fuzz_decision_records(record: bytes, other: bytes) -> None:
     with radar() as root:
         (root / "adr" / "0001-choose-alpha.md").write_bytes(record)

@@ -157,7 +157,9 @@ def write_all(root: Path, changes: Sequence[Change]) -> None:
     root = root.absolute()
     step = _Steps()
     with _locked(root):
-        _recover_locked(root)  # a crashed command's change first
+        if _recover_locked(root):  # a command that crashed since this one started
+            raise JournalError("another radar command's interrupted change was just "
+                               "finished; nothing was written: run the command again")
         plan = _plan(root, changes)
         journal = root / NAME
         _write_file(journal, "".join(plan.lines()).encode("utf-8"), 0o644, step)
