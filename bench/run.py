@@ -26,6 +26,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
 from corpus import generate  # noqa: E402
+from workflow import bench_workflow  # noqa: E402
 
 # Measure what users run: bytecode caches written and used (some shells here set
 # PYTHONDONTWRITEBYTECODE, which makes every start compile every module again).
@@ -214,6 +215,7 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
+        bench_workflow(args.out, size, args.repeat, lines)
     from nesting import bench_nesting  # hostile nesting: reader steps, check time
 
     bench_nesting(args.out, args.repeat, lines)

@@ -99,3 +99,14 @@ def test_markdown_that_used_to_backtrack(line: str) -> None:
               "scan(sys.stdin.read())")
     subprocess.run([sys.executable, "-c", script], input=line, text=True, check=True,
                    timeout=60, encoding="utf-8")
+
+
+def test_unfinished_text_rule_on_a_line_of_backticks(base_radar: Path) -> None:
+    """The `unfinished` rule blanked code spans with the pattern the scanner used to have
+    (cubic on a run of backticks): it now uses the scanner's linear one."""
+    beta = base_radar / "radar" / "beta.md"
+    beta.write_text(BETA.replace("Beta is a method.", "TODO\n\nx " + "`" * 5_000))
+    result = subprocess.run([sys.executable, "-m", "radar_as_code", "-C", str(base_radar),
+                             "check"], capture_output=True, text=True, timeout=60,
+                            check=False, encoding="utf-8")
+    assert result.returncode in (0, 1) and "[unfinished]" in result.stdout

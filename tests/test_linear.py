@@ -157,9 +157,10 @@ def test_config_and_files_growing_together_is_linear(key: str) -> None:
                    "rules": "  r{n:05d}: warning\n", "tags": "  - t{n:05d}\n"}[key]
         config = (_CONFIG + f"{key}:\n" + "".join(entries.format(n=i) for i in range(n)))
         files["radar/radar.yml"] = config.encode()
-        for i in range(n):
-            files[f"radar/b{i:05d}.md"] = _BLIP.format(title=f"B{i}", extra="",
-                                                       text="Text.").encode()
+        for i in range(n):  # tags that are not in the vocabulary, or not even ids
+            files[f"radar/b{i:05d}.md"] = _BLIP.format(
+                title=f"B{i}", extra="tags: [zz-unknown, Bad_Tag, t-99999]\n",
+                text="Text.").encode()
         reader = MemoryReader(files)
         return calls(lambda: checking.problems(load(reader)))
 

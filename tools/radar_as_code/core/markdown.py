@@ -84,6 +84,11 @@ def _blank_code_spans(line: str) -> tuple[str, int]:
     return "".join(parts), len(runs)
 
 
+def without_code_spans(line: str) -> str:
+    """The line with its code spans blanked out (same length), in linear time."""
+    return _blank_code_spans(line)[0]
+
+
 def _atx(raw: str) -> tuple[int, str] | None:
     """An ATX heading's level and text (``## Text ##``), or None."""
     text = raw.lstrip(" ")

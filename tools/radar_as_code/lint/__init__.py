@@ -17,6 +17,9 @@ from radar_as_code.core.problem import Level, Problem, order
 from radar_as_code.core.tally import PER_FILE, Key, Tally, add, keep_first
 from radar_as_code.core.yamlread import YamlDoc
 from radar_as_code.lint import (
+    adr_numbers,
+    dates,
+    decision_ring,
     file,
     front_matter,
     identity,
@@ -26,7 +29,9 @@ from radar_as_code.lint import (
     review,
     schema,
     sections,
+    stale,
     two_way,
+    unfinished,
     vocabulary,
     yaml_syntax,
 )
@@ -37,6 +42,7 @@ REGISTRY: dict[str, ModuleType] = {
     for module in (
         file, front_matter, yaml_syntax, schema, movement_flags, vocabulary, sections,
         identity, references, two_way, links, review,
+        dates, decision_ring, unfinished, adr_numbers, stale,
     )
 }
 

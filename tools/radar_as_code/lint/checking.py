@@ -7,6 +7,7 @@ from radar_as_code.core.layout import CONFIG_PATH
 from radar_as_code.core.load import Loaded
 from radar_as_code.core.problem import Problem, order
 from radar_as_code.core.tally import PER_FILE, Tally
+from radar_as_code.lint import vocabulary
 from radar_as_code.lint.context import Base, Context
 
 
@@ -17,7 +18,7 @@ def findings(loaded: Loaded, scope: frozenset[str] | None = None, base: Base | N
     rule, problems are only counted (by path, rule and level)."""
     if loaded.radar is None:
         return sorted(set(loaded.problems), key=order), dict(loaded.counted)
-    found = [*loaded.problems,
+    found = [*vocabulary.with_label_hints(loaded.problems, loaded.radar.config),
              *lint.config_problems(loaded.radar.config, loaded.config_doc, CONFIG_PATH)]
     context = Context(loaded.radar, loaded.complete, base)
     return lint.run(context, found, None if loaded.complete else scope, loaded.counted, keep)

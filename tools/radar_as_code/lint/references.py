@@ -18,33 +18,26 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 
+from radar_as_code.core import suggest
 from radar_as_code.core.model import Blip, Decision
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
 
 ID = "references"
 LEVEL: Level = "error"
-HINTS = 50  # "did you mean" searches per check: each compares with every id of the radar
 
 
-class _Hints:
-    """Close matches for unknown references, while the budget lasts: a search costs as
-    much as the radar is large, so unbudgeted hints would make a radar with many broken
-    references take quadratic time."""
-
-    def __init__(self) -> None:
-        self.left = HINTS
+class _Hints(suggest.Budget):
+    """Close matches for unknown references, while the budget lasts (a search compares
+    with every id of the radar)."""
 
     def __call__(self, value: str, index: Mapping[str, tuple[str, ...]]) -> str:
-        if self.left <= 0:
-            return ""
-        self.left -= 1
-        close = difflib.get_close_matches(value, list(index), n=1)
+        close = difflib.get_close_matches(value, list(index), n=1) if self.take() else []
         return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: str,
-                index: Mapping[str, tuple[str, ...]],
+                index: Mapping[str, tuple[str, ...]] | None,
                 renamed: Mapping[str, str], hint: _Hints) -> Iterator[Problem]:
     seen: set[str] = set()
     for position, value in enumerate(values):
@@ -55,7 +48,7 @@ def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: s
         seen.add(value)
         if value == doc.id:
             yield Problem(doc.path, *where, ID, LEVEL, f"{key}: '{value}' refers to itself")
-        elif not index:
+        elif index is None:
             pass  # tags and other lists without an index: only duplicates matter
         elif value in renamed:
             yield Problem(doc.path, *where, ID, LEVEL,
@@ -73,8 +66,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     hint = _Hints()
     for blip in radar.blips.values():
         about = blip.meta
-        yield from _check_list(blip, "tags", about.tags, "tag", {}, {}, hint)
-        yield from _check_list(blip, "former_ids", about.former_ids, "id", {}, {}, hint)
+        yield from _check_list(blip, "tags", about.tags, "tag", None, {}, hint)
+        yield from _check_list(blip, "former_ids", about.former_ids, "id", None, {}, hint)
         yield from _check_list(blip, "related", about.related, "blip", radar.blip_paths,
                                renamed, hint)
         yield from _check_list(blip, "decisions", about.decisions, "decision record",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import date
 from pathlib import Path
 
 from radar_as_code.authoring.journal import recover
@@ -25,12 +26,17 @@ def read_site(root: Path, *, history: bool = True, edit_url: str | None = None) 
     loaded = load(WorktreeReader(root))
     found, counted = checking.findings(loaded)
     errors = [p for p in found if p.level == "error"]
-    counted = {key: n for key, n in counted.items() if key[2] == "error"}
-    if errors or counted or loaded.radar is None:
-        total = len(errors) + sum(counted.values())
+    counted_errors = {key: n for key, n in counted.items() if key[2] == "error"}
+    if errors or counted_errors or loaded.radar is None:
+        total = len(errors) + sum(counted_errors.values())
         raise SetupError(f"the radar has {total} error(s); fix them "
-                         f"(`radar check`):\n{text(errors, counted=counted)}")
-    return Site(loaded.radar, chronicle(root) if history else Chronicle(), edit_url)
+                         f"(`radar check`):\n{text(errors, counted=counted_errors)}")
+    for warning in found:  # `mkdocs build --strict` fails on them (unfinished text...)
+        log.warning("radar: %s", text([warning]))
+    if counted:  # warnings past the first 50 of a file and rule
+        log.warning("radar: and %s more warnings (`radar check`)", sum(counted.values()))
+    return Site(loaded.radar, chronicle(root) if history else Chronicle(), edit_url,
+                date.today())
 
 
 def chronicle(root: Path) -> Chronicle:
