@@ -165,3 +165,20 @@ def test_config_and_files_growing_together_is_linear(key: str) -> None:
         return calls(lambda: checking.problems(load(reader)))
 
     _most_double(work, 60)
+
+
+@settings(max_examples=15, deadline=None, derandomize=True)
+@given(units=st.lists(st.sampled_from([*_BODY_UNITS, "TODO ", "**Trial.** ", "\n## Decision\n\n"]),
+                      min_size=1, max_size=3))
+def test_check_of_one_big_body_is_linear(units: list[str]) -> None:
+    """The rules that read bodies (links, sections, unfinished text, the stated ring) on one
+    body of many units."""
+    unit = "".join(units)
+
+    def work(n: int) -> int:
+        files = dict(BASE_FILES)
+        files["radar/big.md"] = _BLIP.format(title="Big", extra="", text=unit * n).encode()
+        reader = MemoryReader(files)
+        return calls(lambda: checking.problems(load(reader)))
+
+    _most_double(work)
