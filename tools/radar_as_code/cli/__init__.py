@@ -123,6 +123,9 @@ def _run(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         args.root = str(find_root(Path(args.root or ".")))
+        from radar_as_code.interchange.workspace import sweep
+
+        sweep()  # the folders of imports killed with SIGKILL
         return int(module(args.command).run(args))
     except RadarError as exc:
         print(f"radar: error: {exc}", file=sys.stderr)

@@ -189,6 +189,41 @@ class Git:
         """An annotated tag of HEAD, by `radar import`, dated ``when``."""
         self.run("tag", "-a", name, "-m", message, env=_identity(when))
 
+    def fast_import(self, chunks: Iterable[bytes]) -> None:
+        """Feed a ``git fast-import`` stream (commits, tags, blobs) to one git process, as
+        it is produced; the process is killed if the producer stops half-way."""
+        try:
+            proc = subprocess.Popen(["git", "-C", str(self.root), *_SAFE_CONFIG, "fast-import",
+                                     "--quiet", "--done"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                    env=self._env)
+        except FileNotFoundError:
+            raise GitError("git is not installed (or not on PATH)") from None
+        assert proc.stdin is not None and proc.stderr is not None
+        try:
+            for chunk in chunks:
+                proc.stdin.write(chunk)
+            proc.stdin.write(b"done\n")
+            proc.stdin.close()
+        except BrokenPipeError:  # git stopped reading: its message says why
+            pass
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            proc.stdin.close()
+            proc.stderr.close()
+            raise
+        errors = proc.stderr.read()
+        proc.stderr.close()
+        code = proc.wait()
+        if code != 0:
+            message = errors.decode("utf-8", "replace").strip().splitlines()
+            raise GitError(f"git fast-import failed: {message[-1] if message else code}")
+
+    def check_out(self) -> None:
+        """Write HEAD's files to the working tree and the index (a new repository)."""
+        self.run("reset", "-q", "--hard")
+
     def paths_in_history(self, sha: str, names: Iterable[str]) -> set[str]:
         """Which of these file names (``id.md``) ever existed under radar/ before ``sha``."""
         specs = [f":(glob)radar/**/{name}" for name in sorted(set(names))]

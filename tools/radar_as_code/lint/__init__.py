@@ -21,6 +21,7 @@ from radar_as_code.lint import (
     identity,
     links,
     movement_flags,
+    raw_html,
     references,
     review,
     schema,
@@ -35,7 +36,7 @@ REGISTRY: dict[str, ModuleType] = {
     module.ID: module
     for module in (
         file, front_matter, yaml_syntax, schema, movement_flags, vocabulary, sections,
-        identity, references, two_way, links, review,
+        identity, references, two_way, links, review, raw_html,
     )
 }
 

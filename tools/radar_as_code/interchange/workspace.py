@@ -1,0 +1,124 @@
+"""The one temporary folder an import builds in, and what removes it.
+
+The folder is made next to the destination (in its nearest existing parent, so that the
+finished radar is moved into place by a rename and no folder is created before the import
+succeeds). It is removed when the import ends in any way: an error, Ctrl-C (SIGINT),
+SIGTERM or SIGHUP (turned into an exit that runs the clean-up). Only SIGKILL cannot be
+caught: for it, each import records its folder and process id under the user's state
+folder, and every `radar` command first removes the folders whose process is gone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+from types import FrameType
+
+PREFIX = ".radar-import-"
+_MARK = ".radar-import-owner"
+_SIGNALS = ("SIGTERM", "SIGHUP")
+
+
+def registry() -> Path:
+    state = os.environ.get("XDG_STATE_HOME")
+    base = Path(state) if state else Path("~").expanduser() / ".local" / "state"
+    return base / "radar-as-code" / "imports"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def sweep() -> int:
+    """Remove the folders of imports whose process is gone; how many were removed."""
+    try:
+        entries = list(os.scandir(registry()))
+    except OSError:
+        return 0
+    removed = 0
+    for entry in entries:
+        try:
+            pid_text, _, folder = Path(entry.path).read_text(encoding="utf-8").partition("\n")
+            pid = int(pid_text)
+        except (OSError, ValueError):
+            continue
+        if _alive(pid) and pid != os.getpid():
+            continue
+        target = Path(folder)
+        mark = target / _MARK
+        if target.name.startswith(PREFIX) and mark.is_file() and not target.is_symlink() \
+                and mark.read_text(encoding="utf-8") == entry.name:
+            import shutil
+
+            shutil.rmtree(target, ignore_errors=True)
+            removed += 1
+        with contextlib.suppress(OSError):
+            Path(entry.path).unlink()
+    return removed
+
+
+def _anchor(into: Path) -> Path:
+    """The nearest folder above ``into`` that exists."""
+    for folder in into.absolute().parents:
+        if folder.is_dir():
+            return folder
+    return Path("/")
+
+
+class _Ended(SystemExit):
+    """A SIGTERM or SIGHUP: the import stops, cleans up, and the process exits."""
+
+
+def _stop(signum: int, frame: FrameType | None) -> None:
+    raise _Ended(128 + signum)
+
+
+@contextlib.contextmanager
+def workspace(into: Path) -> Iterator[Path]:
+    """A new empty folder on the same disk as ``into``; removed on any exit."""
+    import secrets
+    import shutil
+
+    folder = Path(os.path.realpath(_anchor(into))) / f"{PREFIX}{secrets.token_hex(6)}"
+    token = f"{os.getpid()}-{folder.name}"
+    entry = registry() / token
+    previous = {name: signal.getsignal(getattr(signal, name)) for name in _SIGNALS
+                if hasattr(signal, name)}
+    try:
+        for name in previous:
+            signal.signal(getattr(signal, name), _stop)
+    except ValueError:  # not the main thread: the caller handles signals
+        previous = {}
+    try:
+        folder.mkdir(mode=0o700)
+        (folder / _MARK).write_text(token, encoding="utf-8")
+        with contextlib.suppress(OSError):
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            entry.write_text(f"{os.getpid()}\n{folder}", encoding="utf-8")
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            entry.unlink()
+        for name, handler in previous.items():
+            signal.signal(getattr(signal, name), handler)
+
+
+def finish(folder: Path, into: Path) -> None:
+    """Move the built radar into place: ``into`` must not exist, or be an empty folder."""
+    (folder / _MARK).unlink()
+    folder.chmod(0o755)
+    into = into.absolute()
+    into.parent.mkdir(parents=True, exist_ok=True)
+    if into.is_dir() and not into.is_symlink():
+        into.rmdir()  # empty, as checked before the import started
+    folder.replace(into)
