@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
@@ -55,21 +54,23 @@ class Linker:
                 out.append(line if target is None else
                            f"{reference.group(1)}{target}{reference.group(3)}")
                 continue
-            out.append(_outside_code(line, self._links(here)))
+            out.append(self._line(line, here))
         return "\n".join(out)
 
-    def _links(self, where: Where) -> Callable[[str], str]:
-        def change(part: str) -> str:
-            return _LINK.sub(lambda m: self._link(m, where), part)
-
-        return change
-
-    def _link(self, match: re.Match[str], where: Where) -> str:
-        image, label, raw, title = match.groups()
-        target = self._target(raw.strip("<>").strip(), where)
-        if target is None:
-            return label[1:-1]
-        return f"{image}{label}({target}{title})"
+    def _line(self, line: str, where: Where) -> str:
+        """Links found with code spans masked (a label may be code: [`bun`](/x/)), then
+        rewritten in the line as written."""
+        masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), line)
+        out, pos = [], 0
+        for match in _LINK.finditer(masked):
+            image, _, _, title = match.groups()
+            label = line[match.start(2):match.end(2)]
+            target = self._target(line[match.start(3):match.end(3)].strip("<>").strip(), where)
+            out.append(line[pos:match.start()])
+            out.append(label[1:-1] if target is None else f"{image}{label}({target}{title})")
+            pos = match.end()
+        out.append(line[pos:])
+        return "".join(out)
 
     def _target(self, raw: str, where: Where) -> str | None:
         """The link's new target; None to keep its text only."""
@@ -116,17 +117,6 @@ class Linker:
                 self.problems.found.extend(exc.problems)
                 return None
         return "../" + name
-
-
-def _outside_code(line: str, change: Callable[[str], str]) -> str:
-    """Apply ``change`` to the parts of a line that are not code spans."""
-    out, pos = [], 0
-    for span in _CODE_SPAN.finditer(line):
-        out.append(change(line[pos:span.start()]))
-        out.append(span.group(0))
-        pos = span.end()
-    out.append(change(line[pos:]))
-    return "".join(out)
 
 
 def check_site(base_url: object, base_path: object, where: Where) -> str | None:

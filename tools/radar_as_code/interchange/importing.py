@@ -44,7 +44,10 @@ def _read_files(options: Options, budget: sources.Budget, problems: Problems) ->
             problems.found.extend(exc.problems)
             continue
         assert isinstance(release, Release)
-        release.date = options.dates.get(str(path)) or release.date or dates.in_name(path.name)
+        named = dates.in_name(path.name)
+        if release.date and named and named[:7] == release.date[:7]:
+            release.date = named  # the name gives the day of the month the source gives
+        release.date = options.dates.get(str(path)) or release.date or named
         if release.date is None:
             problems.add(Where(str(path)), "no date: name the file by its date (2024-04-01, "
                          "2024-04, 'Volume 34 (Apr 2026)') or give --date FILE=YYYY-MM-DD")

@@ -5,7 +5,9 @@ whole radar) lists every blip on the radar: one it no longer lists is retired at
 edition, and comes back when listed again. A *partial* release (``--partial``) lists only
 what changed: an absent blip does not change. A *merge* release (AOE) gives, per item,
 only the fields it changes: each field it does not give keeps its earlier value, as AOE's
-generator merges them. A blip that the release does not change is not rewritten.
+generator merges them. A blip that the release does not change is not rewritten; in AOE,
+a release file is a change in itself (AOE lists it in the item's history), so the blip's
+``imported.source`` and ``reviewed`` then name that release.
 """
 
 from __future__ import annotations
@@ -67,6 +69,7 @@ class Replay:
         self.taken = identity.Ids()
         self.notes: list[tuple[Where, str]] = []
         self.names: dict[str, str] = {}  # blip id -> the name it was made from
+        self.unrelated: set[tuple[str, str]] = set()  # (name, related name) noted
 
     def _labels(self) -> dict[str, str]:
         return {e.id: e.label for e in self.quadrants.entries}
@@ -95,6 +98,10 @@ class Replay:
         changed: dict[str, State] = {}
         for ident, value in self.blips.items():
             old = before.get(ident)
+            if old is not None and self.mode != "merge" and \
+                    old == replace(value, reviewed=old.reviewed, source=old.source):
+                self.blips[ident] = old  # listed again, unchanged: its file stays as it is
+                continue
             if old is None or old != replace(value, reviewed=old.reviewed):
                 value = replace(value, reviewed=date)
                 self.blips[ident] = value
@@ -183,10 +190,11 @@ class Replay:
         for name in value.related:
             key = identity.name_key(name)
             found = names.get(key) or next(iter(self.by_name.get(key, [])[-1:]), None)
-            if found is None:
-                self.notes.append((value.where, f"related blip '{name}' is not in the radar: "
-                                   "left out"))
-            elif found not in out:
+            if found is None and (value.name, name) not in self.unrelated:
+                self.unrelated.add((value.name, name))
+                self.notes.append((value.where, f"related blip '{name}' is not (yet) on the "
+                                   "radar: left out"))
+            elif found is not None and found not in out:
                 out.append(found)
         return tuple(out)
 
@@ -212,8 +220,9 @@ def _counts(before: dict[str, State], changed: dict[str, State]) -> dict[str, in
             counts["retired"] += 1
         elif new.active and not old.active:
             counts["back"] += 1
-        counts["moved"] += old.ring != new.ring
-        counts["quadrant"] += old.quadrant != new.quadrant
+        both = old.active and new.active  # a blip coming back elsewhere is "back"
+        counts["moved"] += both and old.ring != new.ring
+        counts["quadrant"] += both and old.quadrant != new.quadrant
         counts["renamed"] += old.title != new.title
-        counts["revised"] += old.body != new.body
+        counts["revised"] += old.ring == new.ring and old.body != new.body
     return counts
