@@ -156,4 +156,9 @@ def sanitise_markdown(text: str) -> tuple[str, int]:
         pos = tag.end
     if skip_until is None:
         out.append(text[pos:])
-    return "".join(out), changed
+    cleaned = "".join(out)
+    if changed:  # a removed tag leaves no single trailing space behind (outside code)
+        lines = cleaned.split("\n")
+        cleaned = "\n".join(re.sub(r"(?<=\S) $", "", line) if not code else line
+                             for line, code in zip(lines, code_mask(cleaned), strict=True))
+    return cleaned, changed

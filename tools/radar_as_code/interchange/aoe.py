@@ -158,10 +158,12 @@ def _item(meta: dict[str, Any], body: str, ident: str, where: Where,
     if featured is not None and not isinstance(featured, bool):
         problems.add(at("featured"), f"featured must be true or false, not {featured!r:.40}")
         featured = None
-    return Item(Where(where.path, 1), one("title"), one("ring"),
-                one("segment") or one("quadrant"),
+    segment = one("segment")
+    lines = {**lines, "quadrant": lines.get("segment" if segment else "quadrant", 1)}
+    return Item(Where(where.path, 1), one("title"), one("ring"), segment or one("quadrant"),
                 body if body.strip() else None,
-                None if tags is None else tuple(str(t) for t in tags), featured, (), ident)
+                None if tags is None else tuple(str(t) for t in tags), featured, (), ident,
+                lines)
 
 
 def _files(folder: Path, where: Where) -> list[os.DirEntry[str]]:

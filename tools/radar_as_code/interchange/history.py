@@ -2,8 +2,8 @@
 
 The whole history is written by one ``git fast-import`` (each commit holds only the files
 its edition changes), then checked out; the radar is checked as `radar check` would, and
-every file version on the way is parsed as the loader parses it. All of it happens in
-one temporary folder (`workspace.py`); the destination appears only when all is well.
+the free text of every file version on the way as the model checks it. All of it happens
+in one temporary folder (`workspace.py`); the destination appears only when all is well.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from radar_as_code.core.layout import CONFIG_PATH
-from radar_as_code.core.load import load, parse
+from radar_as_code.core.load import load
 from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.editions.git import Git
 from radar_as_code.interchange import blipfile, workspace
@@ -64,6 +64,7 @@ class _Stream:
         self.plan, self.problems = plan, problems
         self.written: list[int] = []  # files per edition
         self.final: dict[str, State] = {}
+        self.valid: set[str] = set()
 
     def chunks(self) -> Iterator[bytes]:
         plan = self.plan
@@ -90,10 +91,27 @@ class _Stream:
             yield b"".join(out)
 
     def _check(self, ident: str, state: State, text: bytes) -> None:
-        parsed = parse(f"radar/{ident}.md", text)
-        for problem in parsed.problems:
-            if problem.level == "error":
-                self.problems.add(state.where, f"cannot be written as a blip: {problem.message}")
+        """The free text of a version (titles, source names) checked as the model checks
+        it; everything else is made valid. Each distinct value is checked once."""
+        for value in (state.title, state.name, state.source, state.source_id, *state.tags):
+            if value is not None and value not in self.valid:
+                message = _line_problem(value)
+                if message:
+                    self.problems.add(state.where, f"cannot be written as a blip: {message}")
+                else:
+                    self.valid.add(value)
+
+
+def _line_problem(value: str) -> str | None:
+    from pydantic import TypeAdapter, ValidationError
+
+    from radar_as_code.core.model import Line
+
+    try:
+        TypeAdapter(Line).validate_python(value)
+    except ValidationError as exc:
+        return f"'{value[:60]}': {exc.errors()[0]['msg']}"
+    return None
 
 
 def _file(path: str, data: bytes) -> bytes:

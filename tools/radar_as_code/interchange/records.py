@@ -39,6 +39,10 @@ class Item:
     featured: bool | None = None
     related: tuple[str, ...] = ()  # names of related blips (BYOR's relatedBlips)
     ident: str | None = None  # the source's own id (AOE's file name)
+    lines: dict[str, int] = field(default_factory=dict)  # field -> its line, where known
+
+    def at(self, key: str) -> Where:
+        return Where(self.where.path, self.lines.get(key, self.where.line))
 
 
 @dataclass
@@ -74,6 +78,7 @@ class ImportRefused(RadarError):
     """The import cannot be complete: every problem, each at its source file and line."""
 
     def __init__(self, problems: list[Problem]) -> None:
+        problems = sorted(problems, key=lambda p: (p.path, p.line))
         self.problems = problems
         lines = [_line(p) for p in problems[:MAX_LISTED]]
         if len(problems) > MAX_LISTED:

@@ -89,15 +89,17 @@ class Replay:
         for ident, value in new.items():
             related = self._related(value, names, release)
             self.blips[ident] = replace(value, related=related)
+        touched = set(new)
         if self.mode == "snapshot":
             for ident, value in before.items():
                 if ident not in new and value.active:
                     self.blips[ident] = replace(value, active=False, source=release.name,
                                                 where=Where(release.origin))
-        self._retitle()
+                    touched.add(ident)
+        touched |= self._retitle()
         changed: dict[str, State] = {}
-        for ident, value in self.blips.items():
-            old = before.get(ident)
+        for ident in sorted(touched):
+            value, old = self.blips[ident], before.get(ident)
             if old is not None and self.mode != "merge" and \
                     old == replace(value, reviewed=old.reviewed, source=old.source):
                 self.blips[ident] = old  # listed again, unchanged: its file stays as it is
@@ -111,8 +113,12 @@ class Replay:
     def _item(self, item: Item, release: Release, new: dict[str, State],
               names: dict[str, str], decisions: list[str]) -> tuple[str, State] | None:
         quadrant = None if item.quadrant is None else \
-            self.quadrants.find(item.quadrant, item.where, self.problems)
-        ring = None if item.ring is None else self.rings.find(item.ring, item.where, self.problems)
+            self.quadrants.find(item.quadrant, item.at("quadrant"), self.problems)
+        ring = None if item.ring is None else self.rings.find(item.ring, item.at("ring"),
+                                                              self.problems)
+        if (item.quadrant is not None and quadrant is None) or \
+                (item.ring is not None and ring is None):
+            return None  # reported by find
         if self.mode == "merge":
             return self._merged(item, release, quadrant, ring)
         if quadrant is None or ring is None or item.title is None:
@@ -198,14 +204,18 @@ class Replay:
                 out.append(found)
         return tuple(out)
 
-    def _retitle(self) -> None:
+    def _retitle(self) -> set[str]:
+        """Titles told apart where two blips share one; the ids whose title changed."""
         labels = self._labels()
+        changed = set()
         ordered = sorted(self.blips, key=lambda i: self.order[i])
         titles = identity.titles([(i, self.blips[i].name,
                                    labels.get(self.blips[i].quadrant, "")) for i in ordered])
         for ident, title in titles.items():
             if self.blips[ident].title != title:
                 self.blips[ident] = replace(self.blips[ident], title=title)
+                changed.add(ident)
+        return changed
 
 
 def _counts(before: dict[str, State], changed: dict[str, State]) -> dict[str, int]:
