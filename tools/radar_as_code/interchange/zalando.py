@@ -54,7 +54,9 @@ def export(source: Source, link_base: str | None = None) -> dict[str, str]:
     quadrants = {q.id: i for i, q in enumerate(config.quadrants)}
     rings = {r.id: i for i, r in enumerate(config.rings)}
     entries: list[dict[str, Any]] = []
-    for ident in sorted(radar.numbers, key=lambda i: radar.blips[i].meta.title.casefold()):
+    order = sorted(radar.numbers, key=lambda i: (quadrants[radar.blips[i].meta.quadrant],
+                                                  radar.blips[i].meta.title.casefold(), i))
+    for ident in order:  # as Zalando's file is: by quadrant, then label
         blip = radar.blips[ident]
         entry: dict[str, Any] = {"quadrant": quadrants[blip.meta.quadrant],
                                  "ring": rings[blip.meta.ring], "label": exported.name(blip)}
