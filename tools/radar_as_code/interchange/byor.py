@@ -76,8 +76,8 @@ def _item(record: dict[str, Any], where: Where, problems: Problems, release: Rel
 
     before = len(problems)
     name = fields.title(value("name"), where, problems)
-    ring = fields.text(value("ring"), where, "ring", problems, required=True)
-    quadrant = fields.text(value("quadrant"), where, "quadrant", problems, required=True)
+    ring = fields.title(value("ring"), where, problems, "ring")
+    quadrant = fields.title(value("quadrant"), where, problems, "quadrant")
     body = fields.description(value("description"), where, problems, release)
     related = fields.names(value("relatedBlips"), where, problems, "relatedBlips")
     if len(problems) > before or name is None or ring is None or quadrant is None:

@@ -98,6 +98,8 @@ def run_import(options: Options) -> Summary:
     vocab.aliases(rings, options.ring_aliases)
     vocab.aliases(quadrants, options.quadrant_aliases)
     releases = _ordered(releases, problems)
+    if not problems and not any(r.items for r in releases):
+        problems.add(Where(str(options.sources[0])), "no blip in any source: nothing to import")
     replay = Replay(mode, quadrants, rings, problems, folder.ids if folder else None)
     editions = [replay.release(release) for release in releases]
     problems.check()

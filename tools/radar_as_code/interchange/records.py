@@ -8,6 +8,7 @@ that a refused import lists every one at once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from radar_as_code.core.problem import Problem
@@ -88,9 +89,18 @@ class ImportRefused(RadarError):
                          f"{'s' if count > 1 else ''}):\n  " + "\n  ".join(lines))
 
 
+_HIDDEN = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def shown(text: str) -> str:
+    """Text from a source fit for one line of a terminal: control, direction and
+    surrogate characters written as escapes."""
+    return _HIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _line(problem: Problem) -> str:
     where = f"{problem.path}:{problem.line}" if problem.line else problem.path
-    return f"{where}: {problem.message}"
+    return shown(f"{where}: {problem.message}")
 
 
 def refuse(where: Where, message: str) -> ImportRefused:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from radar_as_code.interchange.records import Where
+from radar_as_code.interchange.records import Where, shown
 from radar_as_code.interchange.replay import Edition
 
 KINDS = ("new", "moved", "quadrant", "retired", "back", "renamed", "revised")
@@ -29,10 +29,10 @@ class Summary:
         self.editions.append({"edition": tag, "date": edition.date, "source": edition.origin,
                               "files": written, "active": active,
                               **{k: edition.counts.get(k, 0) for k in KINDS}})
-        self.decisions.extend(edition.decisions)
+        self.decisions.extend(shown(d) for d in edition.decisions)
 
     def note(self, where: Where, message: str) -> None:
-        self.notes.append(f"{where}: {message}")
+        self.notes.append(shown(f"{where}: {message}"))
 
     def as_json(self) -> dict[str, Any]:
         return {"format": self.format, "into": self.into, "blips": self.blips,

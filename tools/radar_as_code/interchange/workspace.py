@@ -18,7 +18,6 @@ from pathlib import Path
 from types import FrameType
 
 PREFIX = ".radar-import-"
-_MARK = ".radar-import-owner"
 _SIGNALS = ("SIGTERM", "SIGHUP")
 
 
@@ -54,9 +53,7 @@ def sweep() -> int:
         if _alive(pid) and pid != os.getpid():
             continue
         target = Path(folder)
-        mark = target / _MARK
-        if target.name.startswith(PREFIX) and mark.is_file() and not target.is_symlink() \
-                and mark.read_text(encoding="utf-8") == entry.name:
+        if target.name.startswith(PREFIX) and target.is_dir() and not target.is_symlink():
             import shutil
 
             shutil.rmtree(target, ignore_errors=True)
@@ -89,8 +86,7 @@ def workspace(into: Path) -> Iterator[Path]:
     import shutil
 
     folder = Path(os.path.realpath(_anchor(into))) / f"{PREFIX}{secrets.token_hex(6)}"
-    token = f"{os.getpid()}-{folder.name}"
-    entry = registry() / token
+    entry = registry() / f"{os.getpid()}-{folder.name}"
     previous = {name: signal.getsignal(getattr(signal, name)) for name in _SIGNALS
                 if hasattr(signal, name)}
     try:
@@ -99,11 +95,10 @@ def workspace(into: Path) -> Iterator[Path]:
     except ValueError:  # not the main thread: the caller handles signals
         previous = {}
     try:
-        folder.mkdir(mode=0o700)
-        (folder / _MARK).write_text(token, encoding="utf-8")
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):  # first: a kill at any later moment is swept
             entry.parent.mkdir(parents=True, exist_ok=True)
             entry.write_text(f"{os.getpid()}\n{folder}", encoding="utf-8")
+        folder.mkdir(mode=0o700)
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -115,7 +110,6 @@ def workspace(into: Path) -> Iterator[Path]:
 
 def finish(folder: Path, into: Path) -> None:
     """Move the built radar into place: ``into`` must not exist, or be an empty folder."""
-    (folder / _MARK).unlink()
     folder.chmod(0o755)
     into = into.absolute()
     into.parent.mkdir(parents=True, exist_ok=True)
