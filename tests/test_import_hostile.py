@@ -183,7 +183,8 @@ def test_interrupted_import_leaves_nothing(tmp_path: Path, signum: int) -> None:
     _, err = proc.communicate(timeout=60)
     assert proc.returncode in (128 + signum, 130, -signum), err
     assert b"Traceback" not in err
-    assert list((tmp_path / "out").iterdir()) == []
+    left = [str(p.relative_to(tmp_path)) for p in (tmp_path / "out").rglob("*")]
+    assert left == [], (err, left[:20])
     assert not list((tmp_path / "state").rglob("*-.radar-import-*"))
 
 
@@ -195,6 +196,9 @@ def test_a_killed_import_is_swept_by_the_next_command(run: Run, tmp_path: Path) 
     proc.kill()
     proc.communicate(timeout=60)
     assert left.exists()
+    entries = list((tmp_path / "state" / "radar-as-code" / "imports").iterdir())
+    assert [e.read_text() for e in entries] == [f"{proc.pid}\n{left}"], os.environ.get(
+        "XDG_STATE_HOME")
     assert run("-C", TESTS / "cases" / "_base", "check").code == 0
     assert not left.exists() and list((tmp_path / "out").iterdir()) == []
 

@@ -38,8 +38,6 @@ def _no_link(out: Path, relative: str) -> None:
 def _write(out: Path, relative: str, data: str | bytes) -> None:
     _no_link(out, relative)
     target = out / relative if relative else out
-    if target.exists() and target.is_dir():
-        raise UsageError(f"{target} is a folder")
     if isinstance(data, str):
         atomic.write_text(target, data)
     else:

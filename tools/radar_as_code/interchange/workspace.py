@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
@@ -54,13 +55,25 @@ def sweep() -> int:
             continue
         target = Path(folder)
         if target.name.startswith(PREFIX) and target.is_dir() and not target.is_symlink():
-            import shutil
-
-            shutil.rmtree(target, ignore_errors=True)
+            if not _remove(target):
+                continue  # something still writes there: the next command tries again
             removed += 1
         with contextlib.suppress(OSError):
             Path(entry.path).unlink()
     return removed
+
+
+def _remove(folder: Path) -> bool:
+    """Remove a folder; a git started for it may still be finishing (a signal can arrive
+    while it is being started, before it can be stopped): try again for two seconds."""
+    import shutil
+
+    for _ in range(40):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def _anchor(into: Path) -> Path:
@@ -83,7 +96,6 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def workspace(into: Path) -> Iterator[Path]:
     """A new empty folder on the same disk as ``into``; removed on any exit."""
     import secrets
-    import shutil
 
     folder = Path(os.path.realpath(_anchor(into))) / f"{PREFIX}{secrets.token_hex(6)}"
     entry = registry() / f"{os.getpid()}-{folder.name}"
@@ -101,9 +113,9 @@ def workspace(into: Path) -> Iterator[Path]:
         folder.mkdir(mode=0o700)
         yield folder
     finally:
-        shutil.rmtree(folder, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            entry.unlink()
+        if _remove(folder):
+            with contextlib.suppress(OSError):
+                entry.unlink()
         for name, handler in previous.items():
             signal.signal(getattr(signal, name), handler)
 
