@@ -93,6 +93,16 @@ def _import(root: Path, fmt: str, sources: list[Path]) -> None:
         assert main(["-C", str(into), "check", "--format", "json"]) == 0
 
 
+def _json_import(fmt: str, documents: list[Any], name: str) -> None:
+    with _place() as root:
+        sources = []
+        for n, data in enumerate(documents):
+            path = root / name.format(2020 + n)
+            _write(path, json.dumps(data))
+            sources.append(path)
+        _import(root, fmt, sources)
+
+
 ROW = st.fixed_dictionaries({"name": LABEL, "ring": RING, "quadrant": QUADRANT,
                              "isNew": st.sampled_from(["TRUE", "FALSE", ""]),
                              "description": mostly(st.sampled_from(["", "<p>x</p>"]), TEXT)},
@@ -127,13 +137,7 @@ def test_byor_csv(volumes: list[list[dict[str, str]]], extra: str) -> None:
 @given(files=st.lists(mostly(st.lists(mostly(ROW, st.dictionaries(TEXT, VALUE, max_size=4)),
                                       max_size=5), VALUE), min_size=1, max_size=2))
 def test_byor_json(files: list[Any]) -> None:
-    with _place() as root:
-        sources = []
-        for n, data in enumerate(files):
-            path = root / f"{2020 + n}-01-01.json"
-            _write(path, json.dumps(data))
-            sources.append(path)
-        _import(root, "byor-json", sources)
+    _json_import("byor-json", files, "{}-01-01.json")
 
 
 ENTRY = st.fixed_dictionaries(
@@ -151,13 +155,7 @@ ENTRY = st.fixed_dictionaries(
     optional={"date": mostly(st.just("2024.03"), st.one_of(st.just("2024-02-30"), VALUE))}),
     min_size=1, max_size=3))
 def test_zalando(releases: list[dict[str, Any]]) -> None:
-    with _place() as root:
-        sources = []
-        for n, data in enumerate(releases):
-            path = root / f"config-{2020 + n}-03-01.json"
-            _write(path, json.dumps(data))
-            sources.append(path)
-        _import(root, "zalando", sources)
+    _json_import("zalando", releases, "config-{}-03-01.json")
 
 
 FRONT = mostly(st.fixed_dictionaries(
