@@ -11,7 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
+
+from pydantic import TypeAdapter, ValidationError
 
 from radar_as_code.core.layout import CONFIG_PATH
 from radar_as_code.core.load import load
@@ -102,13 +105,16 @@ class _Stream:
                     self.valid.add(value)
 
 
-def _line_problem(value: str) -> str | None:
-    from pydantic import TypeAdapter, ValidationError
-
+@cache
+def _line_adapter() -> TypeAdapter[str]:
     from radar_as_code.core.model import Line
 
+    return TypeAdapter(Line)
+
+
+def _line_problem(value: str) -> str | None:
     try:
-        TypeAdapter(Line).validate_python(value)
+        _line_adapter().validate_python(value)
     except ValidationError as exc:
         return f"'{value[:60]}': {exc.errors()[0]['msg']}"
     return None

@@ -19,15 +19,21 @@ _INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*"}
 _BLOCKS = frozenset({"p", "div", "br", "hr", "table", "tr", "section", "article", "header",
                      "footer", "figure", "figcaption", "dl", "dt", "dd", "details", "summary"})
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
+_SPACES = re.compile(r"\s+")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_SPECIAL = frozenset("\\`*[]<&_")
 _LINE_START = re.compile(r"^(\s*)([#>+=|-]|\d+[.)])")
 
 
 def escape(text: str) -> str:
     """Literal text as Markdown: no markup, no tag, no entity."""
+    if _SPECIAL.isdisjoint(text):
+        return text
     text = text.replace("\\", "\\\\").replace("`", "\\`").replace("*", "\\*")
     text = _ENTITY.sub("&amp;", text)
     text = text.replace("[", "\\[").replace("]", "\\]").replace("<", "&lt;")
-    return re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
+    return _UNDERSCORE.sub(r"\\_", text) if "_" in text else text
 
 
 def url(value: str) -> str | None:
@@ -89,7 +95,7 @@ class _ToMarkdown(HTMLParser):
             self.lists.append([1] if tag == "ol" else [])
         elif tag == "li":
             self._item()
-        elif re.fullmatch(r"h[1-6]", tag):
+        elif tag in _HEADINGS:
             self._block()
             self.out.append("#" * int(tag[1]) + " ")
             self.at_start = False
@@ -134,7 +140,7 @@ class _ToMarkdown(HTMLParser):
             if self.lists:
                 self.lists.pop()
             self._block()
-        elif re.fullmatch(r"h[1-6]", tag) or (tag in _BLOCKS and not self.lists):
+        elif tag in _HEADINGS or (tag in _BLOCKS and not self.lists):
             self._block()
         elif tag in _INLINE:
             self.out.append(_INLINE[tag])
@@ -166,7 +172,7 @@ class _ToMarkdown(HTMLParser):
         if self._raw():
             self.out.append(data)
             return
-        text = re.sub(r"\s+", " ", data)
+        text = _SPACES.sub(" ", data)
         if self.at_start:
             text = text.lstrip()
             if not text:
