@@ -165,3 +165,27 @@ def test_problems_are_listed_at_once_with_file_and_line(run: Run, tmp_path: Path
     assert any(f"{source}/radar/2024-01-01/react.md:2: unknown segment 'gadgets'" in line
                for line in lines)
     assert not list(tmp_path.glob(".radar-import-*"))
+
+
+def test_v4_config_and_no_config(run: Run, tmp_path: Path) -> None:
+    """v4's `quadrants` in config.json; without config.json, AOE's defaults."""
+    source = tmp_path / "aoe"
+    shutil.copytree(FIXTURE, source)
+    config = json.loads((source / "config.json").read_text())
+    config["quadrants"] = config.pop("segments")[::-1]
+    (source / "config.json").write_text(json.dumps(config))
+    into = tmp_path / "v4"
+    assert run("import", "--format", "aoe", source, "--into", into).code == 0
+    quadrants = yaml.safe_load((into / "radar" / "radar.yml").read_text())["quadrants"]
+    assert [q["id"] for q in quadrants] == [
+        "languages-and-frameworks", "platforms-and-aoe-services", "tools", "methods-and-patterns"]
+    (source / "config.json").unlink()
+    into = tmp_path / "defaults"
+    result = run("import", "--format", "aoe", source, "--into", into)
+    assert result.code == 0, result.err
+    config = yaml.safe_load((into / "radar" / "radar.yml").read_text())
+    assert config["title"] == "Technology Radar"
+    assert [q["label"] for q in config["quadrants"]] == [
+        "Methods & Patterns", "Tools", "Platforms & Operations", "Languages & Frameworks"]
+    assert "[an old page](/tools/nothing-here/)" not in (into / "radar" / "vitest.md").read_text()
+    assert "names no item and no site is known" in result.out

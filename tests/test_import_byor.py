@@ -181,3 +181,17 @@ def test_json_volumes_and_html_descriptions(run: Run, tmp_path: Path) -> None:
     back = json.loads(run("-C", into, "export", "--format", "byor-json").out)
     assert back[0]["name"] == "dbt" and back[0]["relatedBlips"] == ["Spark"]
     assert "<h2>More</h2>" in back[0]["description"]
+
+
+def test_the_summary_counts_what_was_written(run: Run, tmp_path: Path) -> None:
+    into = tmp_path / "radar"
+    result = run("import", "--format", "byor-csv", *VOLUMES, "--into", into, "--report", "json")
+    summary = json.loads(result.out)
+    for row in summary["editions"]:
+        names = subprocess.run(["git", "-C", str(into), "show", "--format=", "--name-only",
+                                row["edition"]], capture_output=True, text=True,
+                               check=True).stdout.split()
+        assert row["files"] == len([n for n in names if n.startswith("radar/") and
+                                    n != "radar/radar.yml"]), row["edition"]
+    assert summary["blips"] == len(list((into / "radar").glob("*.md"))) == 8
+    assert [r["active"] for r in summary["editions"]] == [6, 5, 6]

@@ -74,7 +74,7 @@ class _Stream:
         config = blipfile.config(plan.title, plan.quadrants, plan.rings, plan.tags())
         for mark, edition in enumerate(plan.editions, start=1):
             stamp = _stamp(edition.date)
-            message = f"Edition {edition.date}, imported from {Path(edition.origin).name}"
+            message = f"Edition {edition.date}, imported from {Path(edition.origin).name}\n"
             out = [b"commit refs/heads/main\nmark :%d\nauthor %s\ncommitter %s\n" % (
                 mark, stamp, stamp), _data(message.encode())]
             if mark > 1:
@@ -90,7 +90,7 @@ class _Stream:
             self.written.append(len(edition.changed))
             tag = tag_name(edition.date)
             out.append(b"\ntag %s\nfrom :%d\ntagger %s\n" % (tag.encode(), mark, stamp))
-            out.append(_data(f"Edition {edition.date}".encode()))
+            out.append(_data(f"Edition {edition.date}\n".encode()))
             yield b"".join(out)
 
     def _check(self, ident: str, state: State, text: bytes) -> None:
