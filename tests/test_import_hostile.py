@@ -132,13 +132,16 @@ def test_entity_escaped_markup_stays_text(run: Run, tmp_path: Path) -> None:
 def test_utf8_whatever_the_locale(tmp_path: Path) -> None:
     """Defect: exit 3 for any non-ASCII title when the locale is not UTF-8."""
     source = tmp_path / "2024-01-01.csv"
-    source.write_text(HEADER + "Café,adopt,tools,TRUE,<p>Crème brûlée</p>\n", encoding="utf-8")
+    source.write_text(HEADER + "Café,adopt,tools,TRUE,<p>Crème brûlée</p>\n"
+                      "café,trial,tools,TRUE,x\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "radar_as_code", "import", "--format",
                            "byor-csv", str(source), "--into", str(tmp_path / "r")],
-                          env=_env(tmp_path, LC_ALL="C", LANG="C", PYTHONUTF8="0"),
+                          env=_env(tmp_path, LC_ALL="C", LANG="C", PYTHONUTF8="0",
+                               PYTHONCOERCECLOCALE="0"),
                           capture_output=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "Crème brûlée" in (tmp_path / "r" / "radar" / "cafe.md").read_bytes().decode()
+    assert "cafe-tools <- café" in done.stdout.decode("utf-8")
 
 
 def _volumes(folder: Path, count: int, rows: int) -> list[Path]:

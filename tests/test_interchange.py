@@ -181,7 +181,7 @@ def test_export_is_utf8_whatever_the_locale(repo: Path, tmp_path: Path) -> None:
     subprocess.run(["git", "clone", "-q", str(repo), str(work)], check=True)
     (work / "radar" / "cafe.md").write_text(blip("Café Ünïcode", "tools", "trial"),
                                             encoding="utf-8")
-    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0",
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0",
            "PYTHONIOENCODING": "", "PYTHONPATH": str(ROOT / "tools")}
     for fmt in ("byor-csv", "json"):
         done = subprocess.run([sys.executable, "-m", "radar_as_code", "-C", str(work),

@@ -6,11 +6,11 @@ Files are written as UTF-8, atomically, and never through a symbolic link: a lin
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
 from radar_as_code.authoring import atomic
+from radar_as_code.cli import utf8
 from radar_as_code.errors import UsageError
 from radar_as_code.interchange import EXPORTERS, function
 
@@ -56,14 +56,7 @@ def run(args: argparse.Namespace) -> int:
         if args.out:
             _write(args.out, "", data)
         else:
-            raw = data.encode("utf-8") if isinstance(data, str) else data
-            buffer = getattr(sys.stdout, "buffer", None)
-            if buffer is not None:
-                sys.stdout.flush()
-                buffer.write(raw)
-                buffer.flush()
-            else:  # pragma: no cover - a text-only stream
-                sys.stdout.write(raw.decode("utf-8"))
+            utf8.write(data)
         return 0
     if not args.out:
         raise UsageError(f"--format {args.format} writes a folder: give --out DIR")

@@ -99,8 +99,8 @@ def run(args: argparse.Namespace) -> int:
         ring_aliases=_pairs(args.ring_alias, "--ring-alias"),
         quadrant_aliases=_pairs(args.quadrant_alias, "--quadrant-alias"))
     summary = run_import(options)
-    if args.report == "json":
-        print(json.dumps(summary.as_json(), indent=2, ensure_ascii=False))
-    else:
-        print(summary.text(), end="")
+    from radar_as_code.cli import utf8
+
+    utf8.write(json.dumps(summary.as_json(), indent=2, ensure_ascii=False) + "\n"
+               if args.report == "json" else summary.text())
     return 0
