@@ -26,6 +26,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
 from corpus import generate  # noqa: E402
+from workflow import bench_workflow  # noqa: E402
 
 # Measure what users run: bytecode caches written and used (some shells here set
 # PYTHONDONTWRITEBYTECODE, which makes every start compile every module again).
@@ -215,6 +216,7 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
+        bench_workflow(args.out, size, args.repeat, lines)
     lines.append("\n### This repository's site\n")
     lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
     lines.append("| --- | --- | --- | --- | --- | --- |")

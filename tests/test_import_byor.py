@@ -88,7 +88,8 @@ def test_identity_of_recurring_names(run: Run, imported: Path) -> None:
     logger) were merged into one blip each, their old text overwritten."""
     show = {b["id"]: b for b in json.loads(run("-C", imported, "show", "--format",
                                                 "json").out)["blips"]}
-    assert show["gremlin"]["status"] == "retired"
+    assert (show["gremlin"]["status"], show["gremlin"]["retired"]) == ("retired", "2023-07-01")
+    assert (show["zap"]["status"], show["zap"]["retired"]) == ("active", None)  # back
     assert show["gremlin"]["quadrant"] == "languages-and-frameworks"
     assert show["gremlin-tools"]["title"] == "Gremlin (Tools)"
     assert show["gremlin-tools"]["imported"]["title"] == "Gremlin"

@@ -18,6 +18,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from radar_as_code.core.markdown import Body
+from radar_as_code.core.period import PATTERN as PERIOD
 from radar_as_code.core.yamlread import YamlDoc
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -147,6 +148,8 @@ class Labels(_Strict):
     nothing_moved: Line = "Nothing moved."
     no_editions: Line = "No edition yet: tag one to start the history."
     legend: Line = "Legend"
+    one_blip: Line = "blip"  # a count of one: "1 blip"
+    review_due: Line = "due for review"
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
@@ -179,6 +182,9 @@ class RadarConfig(_Strict):
                                  description="Tag vocabulary; empty means any tag.")
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
     labels: Labels = Field(default_factory=Labels)
+    review_after: Annotated[str, Field(pattern=PERIOD)] | None = Field(
+        None, description="A blip not reviewed for longer than this (e.g. '12 months') is due "
+        "for review: `radar agenda`, the site, the `stale` rule. Default: 12 months.")
 
     @model_validator(mode="after")
     def _ids_unique(self) -> RadarConfig:
@@ -229,6 +235,7 @@ class BlipMeta(_Strict):
     decisions: tuple[AdrId, ...] = _ids("ids of decision records")  # type: ignore[assignment]
     reviewed: Day
     former_ids: tuple[Id, ...] = _ids("ids this blip had before")  # type: ignore[assignment]
+    retired: Day | None = Field(None, description="when the blip was retired (`radar retire`)")
     featured: bool = Field(True, description="shown on the radar picture; false keeps the blip "
                            "in lists only (AOE's featured, Zalando's active)")
     imported: Imported | None = None

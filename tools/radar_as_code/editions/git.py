@@ -190,6 +190,16 @@ class Git:
                          if p)
         return sorted(paths)
 
+    def staged_removals(self) -> list[str]:
+        """Paths under the radar's folders that the index deletes, or renames away, relative
+        to HEAD: what a commit being made removes. In a pre-commit hook the index is the
+        one git names in ``GIT_INDEX_FILE`` (``git commit -a`` uses a temporary one)."""
+        index = os.environ.get("GIT_INDEX_FILE")
+        env = {"GIT_INDEX_FILE": str(Path(index).absolute())} if index else None
+        out = self.run("diff", "--cached", "--no-renames", "--name-only", "--diff-filter=D",
+                       "-z", "--", *FOLDERS, env=env, check=False)
+        return sorted(p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p)
+
     def init(self) -> None:
         self.run("init", "-q", "-b", "main")
 

@@ -41,6 +41,8 @@ def blip(ident: str, state: State, format_: str) -> str:
              f"ring: {state.ring}", f"status: {'active' if state.active else 'retired'}",
              f"tags: [{', '.join(tags)}]", f"related: [{', '.join(state.related)}]",
              "decisions: []", f"reviewed: {state.reviewed}", "former_ids: []"]
+    if not state.active and state.retired:
+        lines.append(f"retired: {state.retired}")
     if not state.featured:
         lines.append("featured: false")
     lines += ["imported:", f"  format: {format_}", f"  source: {scalar(printable(state.source))}",

@@ -40,6 +40,7 @@ class State:
     source_id: str | None
     reviewed: str  # the date of the edition that last changed it
     where: Where = field(compare=False)
+    retired: str | None = None  # the date of the edition that retired it
 
 
 @dataclass
@@ -94,7 +95,7 @@ class Replay:
             for ident, value in before.items():
                 if ident not in new and value.active:
                     self.blips[ident] = replace(value, active=False, source=release.name,
-                                                where=Where(release.origin))
+                                                where=Where(release.origin), retired=date)
                     touched.add(ident)
         touched |= self._retitle()
         changed: dict[str, State] = {}

@@ -16,7 +16,7 @@ from radar_as_code.render.page import (
     labels_of,
     markdown_links,
 )
-from radar_as_code.render.text import inline
+from radar_as_code.render.text import count, inline
 
 
 def _changes_table(site: Site, source: str, changes: tuple[Change, ...]) -> list[str]:
@@ -50,7 +50,7 @@ def edition(site: Site, summary: EditionSummary) -> Page:
     title = f"{labels.edition} {summary.tag.name}"
     out = [f"# {inline(title)}\n",
            f"{inline(labels.date)}: {day(summary.tag.date)}\n",
-           f"**{total} {inline(labels.blips)}**" + "".join(
+           f"**{inline(count(total, labels.one_blip, labels.blips))}**" + "".join(
                f" | {counts[r.id]} {inline(r.label)}" for r in site.radar.config.rings
                if counts.get(r.id)) + "\n"]
     since = summary.since_previous

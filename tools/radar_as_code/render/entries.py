@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import get_args
 
 from radar_as_code.core.model import Blip, Decision, DecisionStatus, Radar
+from radar_as_code.core.period import before
 from radar_as_code.editions.timeline import day
 from radar_as_code.lint.links import resolve
 from radar_as_code.render.page import (
@@ -77,7 +78,10 @@ def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
     marks = [("ring", rings.get(meta.ring, meta.ring)),
              ("quadrant", quadrants.get(meta.quadrant, meta.quadrant))]
     if meta.status == "retired":
-        marks.append(("retired", labels.retired))
+        marks.append(("retired", f"{labels.retired} {meta.retired.isoformat()}"
+                      if meta.retired else labels.retired))
+    elif _due(site, blip):
+        marks.append(("due", labels.review_due))
     head = badges(marks)
     if meta.tags:
         head += f'<p class="radar-tags">{tag_links(meta.tags, blip.path, link)}</p>\n'
@@ -104,6 +108,12 @@ def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
         footer += f" · {a(site.edit_url + blip.path, labels.edit)}"
     tail.append(f'<p class="radar-footer">{footer}</p>')
     return Page(meta.title, body, head=head, tail="\n".join(tail), tags=meta.tags)
+
+
+def _due(site: Site, blip: Blip) -> bool:
+    """Not reviewed for longer than the config's ``review_after`` (when it sets one)."""
+    after = site.radar.config.review_after
+    return bool(after and site.today and blip.meta.reviewed < before(site.today, after))
 
 
 def _decision_name(radar: Radar, ident: str) -> str:

@@ -13,6 +13,7 @@ import json
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 from radar_as_code.core.model import Radar
 from radar_as_code.editions.timeline import Comparison, EditionSummary
@@ -86,6 +87,7 @@ class Site:
     radar: Radar
     chronicle: Chronicle = field(default_factory=Chronicle)
     edit_url: str | None = None  # prefix of "edit this page" links, e.g. .../edit/main/
+    today: date | None = None  # the build's date: blips due for review are marked
 
 
 def quadrant_page(quadrant: str) -> str:
