@@ -196,3 +196,41 @@ def test_export_is_utf8_whatever_the_locale(repo: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     written = next((out / "radar").glob("*/cafe.md")).read_bytes().decode("utf-8")
     assert "Café Ünïcode" in written
+
+
+# Backstage's TechRadarLoaderResponseParser (tech-radar-common/src/schema.ts), as JSON Schema.
+_POINT = {"type": "object", "required": ["date", "ringId"], "additionalProperties": False,
+          "properties": {"date": {"type": "string", "format": "date"},
+                         "ringId": {"type": "string"}, "description": {"type": "string"},
+                         "moved": {"enum": [-1, 0, 1]}}}
+BACKSTAGE = {
+    "type": "object", "required": ["quadrants", "rings", "entries"],
+    "properties": {
+        "quadrants": {"type": "array", "items": {
+            "type": "object", "required": ["id", "name"], "additionalProperties": False,
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"}}}},
+        "rings": {"type": "array", "items": {
+            "type": "object", "required": ["id", "name", "color"], "additionalProperties": False,
+            "properties": {"id": {"type": "string"}, "name": {"type": "string"},
+                           "color": {"type": "string"}, "description": {"type": "string"}}}},
+        "entries": {"type": "array", "items": {
+            "type": "object", "required": ["key", "id", "quadrant", "title", "timeline"],
+            "additionalProperties": False,
+            "properties": {"key": {"type": "string"}, "id": {"type": "string"},
+                           "quadrant": {"type": "string"}, "title": {"type": "string"},
+                           "url": {"type": "string"}, "description": {"type": "string"},
+                           "timeline": {"type": "array", "items": _POINT, "minItems": 1},
+                           "links": {"type": "array"}}}}}}
+
+
+def test_backstage_export_is_what_backstage_parses(run: Run, repo: Path) -> None:
+    import jsonschema
+
+    data = json.loads(export(run, repo, "backstage", "--edition", "edition-3",
+                             "--link-base", "https://radar.example.org"))
+    jsonschema.validate(data, BACKSTAGE, format_checker=jsonschema.FormatChecker())
+    ids = {q["id"] for q in data["quadrants"]}
+    rings = {r["id"] for r in data["rings"]}
+    assert all(e["quadrant"] in ids and {p["ringId"] for p in e["timeline"]} <= rings
+               for e in data["entries"])
+    assert data["entries"][0]["url"].startswith("https://radar.example.org/radar/")
