@@ -128,7 +128,7 @@ def _run(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         args.root = str(find_root(Path(args.root or ".")))
-        from radar_as_code.interchange.workspace import sweep
+        from radar_as_code.interchange.sweep import sweep
 
         sweep()  # the folders of imports killed with SIGKILL
         return int(module(args.command).run(args))

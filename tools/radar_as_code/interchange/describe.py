@@ -55,7 +55,8 @@ def markdown_of(blip: Blip) -> str:
     """The blip's text for a format with one Markdown description."""
     body = blip.body
     sections = body.sections
-    if len(sections) == 1 and not body.preamble and not body.title_headings:
+    if len(sections) == 1 and sections[0].heading == CONTEXT and not body.preamble and \
+            not body.title_headings:
         return shift_headings(sections[0].text, -HEADING_SHIFT).strip()
     return body.text.strip()
 

@@ -103,6 +103,8 @@ class _ToMarkdown(HTMLParser):
             self.out.append(_INLINE[tag])
         elif tag in _BLOCKS and not self.lists:
             self._block()
+        elif tag == "br":  # inside a list item: a space, not a new item
+            self.out.append(" ")
 
     def _image(self, attrs: dict[str, str | None]) -> None:
         src, alt = url(attrs.get("src") or ""), escape(attrs.get("alt") or "")

@@ -12,68 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import signal
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 
-PREFIX = ".radar-import-"
+from radar_as_code.interchange.sweep import PREFIX, registry, remove
+
 _SIGNALS = ("SIGTERM", "SIGHUP")
-
-
-def registry() -> Path:
-    state = os.environ.get("XDG_STATE_HOME")
-    base = Path(state) if state else Path("~").expanduser() / ".local" / "state"
-    return base / "radar-as-code" / "imports"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def sweep() -> int:
-    """Remove the folders of imports whose process is gone; how many were removed."""
-    try:
-        entries = list(os.scandir(registry()))
-    except OSError:
-        return 0
-    removed = 0
-    for entry in entries:
-        try:
-            pid_text, _, folder = Path(entry.path).read_text(encoding="utf-8").partition("\n")
-            pid = int(pid_text)
-        except (OSError, ValueError):
-            continue
-        if _alive(pid) and pid != os.getpid():
-            continue
-        target = Path(folder)
-        if target.name.startswith(PREFIX) and target.is_dir() and not target.is_symlink():
-            if not _remove(target):
-                continue  # something still writes there: the next command tries again
-            removed += 1
-        with contextlib.suppress(OSError):
-            Path(entry.path).unlink()
-    return removed
-
-
-def _remove(folder: Path) -> bool:
-    """Remove a folder; a git started for it may still be finishing (a signal can arrive
-    while it is being started, before it can be stopped): try again for two seconds."""
-    import shutil
-
-    for _ in range(40):
-        shutil.rmtree(folder, ignore_errors=True)
-        if not folder.exists():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def _anchor(into: Path) -> Path:
@@ -96,6 +41,7 @@ def _stop(signum: int, frame: FrameType | None) -> None:
 def workspace(into: Path) -> Iterator[Path]:
     """A new empty folder on the same disk as ``into``; removed on any exit."""
     import secrets
+    import signal
 
     folder = Path(os.path.realpath(_anchor(into))) / f"{PREFIX}{secrets.token_hex(6)}"
     entry = registry() / f"{os.getpid()}-{folder.name}"
@@ -113,7 +59,7 @@ def workspace(into: Path) -> Iterator[Path]:
         folder.mkdir(mode=0o700)
         yield folder
     finally:
-        if _remove(folder):
+        if remove(folder):
             with contextlib.suppress(OSError):
                 entry.unlink()
         for name, handler in previous.items():
