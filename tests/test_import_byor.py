@@ -167,7 +167,8 @@ def test_json_volumes_and_html_descriptions(run: Run, tmp_path: Path) -> None:
         {"name": "dbt", "ring": "Adopt", "quadrant": "Tools", "isNew": "TRUE",
          "description": '<p>SQL <strong>models</strong> &amp; tests. <a href="https://x.org">'
                         'Docs</a> <a href="javascript:alert(1)">bad</a> <a href="/radar/x">'
-                        'relative</a></p><ul><li>one</li></ul><h2>More</h2>',
+                        'relative</a> <code><a href="https://x.org/c">cmd</a></code></p>'
+                        '<ul><li>one</li></ul><h2>More</h2>',
          "relatedBlips": ["Spark"]},
         {"name": "Spark", "ring": "Hold", "quadrant": "Platforms", "isNew": "FALSE",
          "description": "Plain text"}]), encoding="utf-8")
@@ -175,7 +176,8 @@ def test_json_volumes_and_html_descriptions(run: Run, tmp_path: Path) -> None:
     result = run("import", "--format", "byor-json", source, "--into", into)
     assert result.code == 0, result.err
     text = (into / "radar" / "dbt.md").read_text(encoding="utf-8")
-    assert "SQL **models** & tests. [Docs](https://x.org) bad relative\n\n- one" in text
+    assert "SQL **models** & tests. [Docs](https://x.org) bad relative [`cmd`](https://x.org/c)" \
+        "\n\n- one" in text
     assert "#### More" in text and "javascript" not in text and "related: [spark]" in text
     assert "reviewed: 2025-06-01" in text
     assert "2 link(s) or image(s) with a relative or unsafe URL kept as text" in result.out

@@ -59,6 +59,7 @@ class _ToMarkdown(HTMLParser):
         self.skip = 0
         self.at_start = True
         self.dropped = 0  # links and images left out (unsafe or relative)
+        self.code_link: str | None = None
 
     @property
     def out(self) -> list[str]:
@@ -76,7 +77,11 @@ class _ToMarkdown(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in htmlpolicy.DROPPED_WITH_CONTENT:
             self.skip += 1
-        elif self.skip or self._raw():
+        elif self.skip:
+            return
+        elif self._raw():
+            if tag == "a" and self.frames[-1] == "code":  # <code><a>: a link around the code
+                self.code_link = url(dict(attrs).get("href") or "")
             return
         elif tag in ("pre", "code", "blockquote"):
             self.frames.append(tag)
@@ -160,7 +165,9 @@ class _ToMarkdown(HTMLParser):
             code = " ".join(content.split())
             ticks = "`" * (max((len(m) for m in re.findall(r"`+", code)), default=0) + 1)
             pad = " " if code.startswith("`") or code.endswith("`") else ""
-            self.out.append(f"{ticks}{pad}{code}{pad}{ticks}" if code else "")
+            span = f"{ticks}{pad}{code}{pad}{ticks}" if code else ""
+            link, self.code_link = self.code_link, None
+            self.out.append(f"[{span}]({link})" if link and span else span)
             self.at_start = False
         else:  # blockquote
             quoted = "\n".join(f"> {line}".rstrip() for line in _tidy(content).split("\n"))
