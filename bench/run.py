@@ -198,6 +198,7 @@ def main() -> None:
     parser.add_argument("--editions", type=int, default=20,
                         help="editions of the timeline benchmark (0: skip it)")
     parser.add_argument("--timeline-blips", type=int, default=10000)
+    parser.add_argument("--no-import", action="store_true", help="skip bench/import_bench.py")
     parser.add_argument("--site-sizes", default="1000,10000",
                         help="radar sizes for the site-build benchmark ('' to skip)")
     args = parser.parse_args()
@@ -235,6 +236,10 @@ def main() -> None:
         if not (root / ".git").exists():
             generate(root, args.timeline_blips, args.editions)
         bench_timeline(root, args.timeline_blips, args.editions, args.repeat, lines)
+    if not args.no_import:
+        from import_bench import bench_import
+
+        bench_import(args.out, args.repeat, lines)
     report = "\n".join(lines) + "\n"
     (args.out / "report.md").write_text(report)
     print(report)

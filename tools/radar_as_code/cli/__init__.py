@@ -170,6 +170,9 @@ def _run(args: argparse.Namespace) -> int:
             outcome = recover(Path(args.root))
             if outcome:
                 print(f"radar: {outcome}", file=sys.stderr)
+        from radar_as_code.interchange.sweep import sweep
+
+        sweep()  # the folders of imports killed with SIGKILL
         return int(module(args.command).run(args))
     except RadarError as exc:
         print(f"radar: error: {exc}", file=sys.stderr)

@@ -209,6 +209,22 @@ class RadarConfig(_Strict):
         return [q.id for q in self.quadrants].index(quadrant)
 
 
+class Imported(_Strict):
+    """Where an imported blip comes from (written by `radar import`). Until a person reviews
+    the blip (a ``reviewed`` date after ``date``), missing rationale sections are warnings.
+    ``id``, ``title`` and ``tags`` keep what the source wrote where this tool had to write
+    it otherwise, so that links and an export in the source's format find it again."""
+
+    format: Annotated[str, Field(pattern=ID_PATTERN, max_length=40)]
+    source: Line = Field(description="the source file this version of the blip was read from")
+    date: Day = Field(description="the date of that source (its edition)")
+    id: Line | None = Field(None, description="the source's own id, where it is not a valid id")
+    title: Line | None = Field(None, description="the source's name, where the import added "
+                               "the quadrant to tell two blips apart")
+    tags: tuple[Line, ...] | None = Field(None, strict=False, max_length=200,
+                                          description="the tags as the source wrote them")
+
+
 class BlipMeta(_Strict):
     """The front matter of a blip, `radar/<id>.md`."""
 
@@ -222,6 +238,9 @@ class BlipMeta(_Strict):
     reviewed: Day
     former_ids: tuple[Id, ...] = _ids("ids this blip had before")  # type: ignore[assignment]
     retired: Day | None = Field(None, description="when the blip was retired (`radar retire`)")
+    featured: bool = Field(True, description="shown on the radar picture; false keeps the blip "
+                           "in lists only (AOE's featured, Zalando's active)")
+    imported: Imported | None = None
 
 
 class DecisionMeta(_Strict):

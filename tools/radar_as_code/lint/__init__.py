@@ -25,6 +25,7 @@ from radar_as_code.lint import (
     identity,
     links,
     movement_flags,
+    raw_html,
     references,
     review,
     schema,
@@ -42,7 +43,7 @@ REGISTRY: dict[str, ModuleType] = {
     for module in (
         file, front_matter, yaml_syntax, schema, movement_flags, vocabulary, sections,
         identity, references, two_way, links, review,
-        dates, decision_ring, unfinished, adr_numbers, stale,
+        dates, decision_ring, unfinished, adr_numbers, stale, raw_html,
     )
 }
 
