@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from radar_as_code.core.markdown import without_code_spans
+
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt",
     "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins",
@@ -32,7 +34,6 @@ URL_ATTRIBUTES = frozenset({"href", "src"})
 DROPPED_WITH_CONTENT = frozenset({"script", "style"})  # as nh3 does
 
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _START = re.compile(r"<(?:[A-Za-z/]|!--)")
 _NAME = r"[A-Za-z][A-Za-z0-9-]*"
 _ATTRIBUTE = (r"""\s+([A-Za-z_:][A-Za-z0-9_.:-]*)(?:\s*=\s*([^\s"'=<>`]+|'[^']*'|"[^"]*"))?""")
@@ -80,7 +81,7 @@ def code_mask(text: str) -> list[bool]:
 def tags(text: str) -> Iterator[Tag]:
     """Raw HTML tags and comments of a Markdown text, outside code, in order."""
     lines = text.split("\n")
-    blanked = [" " * len(line) if code else _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+    blanked = [" " * len(line) if code else without_code_spans(line)  # linear, unlike a regex
                for line, code in zip(lines, code_mask(text), strict=True)]
     prose = "\n".join(blanked)
     pos = 0

@@ -33,11 +33,14 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not path.startswith("radar/") or "<" not in body.text:
             continue
         text = body.text
+        line = line_start = seen = 0  # counted from the last tag on: tags come in order
         for tag in htmlpolicy.tags(text):
             if tag.closing:
                 continue  # its opening tag is reported
-            line = text.count("\n", 0, tag.start)
-            col = tag.start - (text.rfind("\n", 0, tag.start) + 1) + 1
+            line += text.count("\n", seen, tag.start)
+            line_start = max(line_start, text.rfind("\n", seen, tag.start) + 1)
+            seen = tag.start
+            col = tag.start - line_start + 1
             what = "an HTML comment" if tag.name == "!--" else \
                 f"raw HTML <{tag.name}>"
             hint = "" if tag.name in htmlpolicy.TAGS and tag.name != "!--" else \
