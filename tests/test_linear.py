@@ -168,7 +168,8 @@ def test_config_and_files_growing_together_is_linear(key: str) -> None:
 
 
 @settings(max_examples=15, deadline=None, derandomize=True)
-@given(units=st.lists(st.sampled_from([*_BODY_UNITS, "TODO ", "**Trial.** ", "\n## Decision\n\n"]),
+@given(units=st.lists(st.sampled_from([*_BODY_UNITS, "TODO ", "**Trial.** ", "<b>x</b> ",
+                                       "<!-- c -->", "\n## Decision\n\n"]),
                       min_size=1, max_size=3))
 def test_check_of_one_big_body_is_linear(units: list[str]) -> None:
     """The rules that read bodies (links, sections, unfinished text, the stated ring) on one
