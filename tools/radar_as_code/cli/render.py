@@ -22,7 +22,7 @@ def run(args: argparse.Namespace) -> int:
 
     for path, page in pages.pages(site, pages.markdown_links, rules_page).items():
         atomic.write_text(args.out / path, page.text())
-    picture = svg.picture(site.radar, site.chronicle.moves(),
-                          lambda i: site.radar.blips[i].path, overview.legend(site))
+    picture = svg.picture(site.shown, site.chronicle.moves(),
+                          lambda i: site.shown.blips[i].path, overview.legend(site))
     atomic.write_text(args.out / "radar.svg", picture + "\n")
     return 0

@@ -147,6 +147,17 @@ class Labels(_Strict):
     nothing_moved: Line = "Nothing moved."
     no_editions: Line = "No edition yet: tag one to start the history."
     legend: Line = "Legend"
+    # editions (docs/editions.md)
+    upcoming: Line = "Upcoming"
+    upcoming_intro: Line = "Merged since the latest edition; not in an edition yet"
+    nothing_upcoming: Line = "Nothing merged since the latest edition."
+    whats_new: Line = "What's new"
+    first_edition: Line = "The first edition"
+    previous_edition: Line = "Previous edition"
+    next_edition: Line = "Next edition"
+    all_changes: Line = "All changes"
+    not_on_site: Line = "No longer on this site"
+    contents: Line = "Contents"
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
