@@ -225,6 +225,9 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_site(root, size, 1 if size >= 10000 else max(args.repeat, 5), lines)
+    if args.editions and args.site_sizes:
+        import site_history
+        site_history.bench(args.out, max(args.repeat, 3), lines, editions=args.editions)
     if args.editions:
         root = args.out / f"history-{args.timeline_blips}-{args.editions}"
         if not (root / ".git").exists():

@@ -63,6 +63,14 @@ class EditionSummary:
     def state(self) -> State:
         return {i: (b.meta.quadrant, b.meta.ring, b.meta.status) for i, b in self.blips.items()}
 
+    @cached_property
+    def ring_labels(self) -> dict[str, str]:
+        return {e.id: e.label for e in self.config.rings}
+
+    @cached_property
+    def quadrant_labels(self) -> dict[str, str]:
+        return {e.id: e.label for e in self.config.quadrants}
+
     @property
     def counts(self) -> dict[str, Counter[str]]:
         """"ring" and "quadrant" -> id -> number of active blips."""

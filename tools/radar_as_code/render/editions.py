@@ -4,10 +4,12 @@ comparing two revisions, exactly as `radar diff` does (``docs/editions.md``)."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Mapping
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
 
 from radar_as_code.core.model import Radar, RadarConfig
 from radar_as_code.editions.archive import EditionSummary, Note
@@ -30,6 +32,9 @@ from radar_as_code.render.page import (
 )
 from radar_as_code.render.text import attr, inline
 
+if TYPE_CHECKING:
+    import markdown
+
 
 def picture(site: Site, radar: Radar, moves: Mapping[str, str],
             href: Callable[[str], str]) -> str:
@@ -48,13 +53,19 @@ class _Text(HTMLParser):
         self.parts.append(data)
 
 
+@functools.cache
+def _engine() -> markdown.Markdown:
+    """One Markdown engine for every quotation (making one costs more than using it)."""
+    import markdown
+
+    return markdown.Markdown()
+
+
 def plain(markdown_text: str) -> str:
     """Markdown written in a blip, as plain text: its markup rendered, then dropped (the
     caller escapes the result)."""
-    import markdown
-
     parser = _Text()
-    parser.feed(markdown.markdown(markdown_text))
+    parser.feed(_engine().reset().convert(markdown_text))
     parser.close()
     return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
 

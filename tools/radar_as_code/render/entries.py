@@ -63,11 +63,9 @@ def _history(site: Site, blip: Blip, link: Linker) -> list[str]:
             rows.append([*where, f"<em>{attr(labels.absent)}</em>", ""])
             continue
         quad, ring, status = found
-        rings = {r.id: r.label for r in summary.config.rings}
-        quadrants = {q.id: q.label for q in summary.config.quadrants}
-        shown = attr(rings.get(ring, ring)) + (
+        shown = attr(summary.ring_labels.get(ring, ring)) + (
             f" ({attr(labels.retired.lower())})" if status == "retired" else "")
-        rows.append([*where, shown, attr(quadrants.get(quad, quad))])
+        rows.append([*where, shown, attr(summary.quadrant_labels.get(quad, quad))])
     kinds = news.ahead(site, blip) - {"revised", "renamed"}
     if kinds:  # where the next edition will have it
         meta, upcoming = blip.meta, [a(link(blip.path, UPCOMING), labels.upcoming), ""]

@@ -134,9 +134,14 @@ class Site:
             self.shown.blips.get(ident)
         return blip.path if blip else None
 
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        word = self.radar.config.labels.edition
+        return {s.tag.name: edition_title(s.tag, s.config.edition_tag, word)
+                for s in self.chronicle.editions}
+
     def edition_name(self, summary: EditionSummary) -> str:
-        return edition_title(summary.tag, summary.config.edition_tag,
-                             self.radar.config.labels.edition)
+        return self._names[summary.tag.name]
 
 
 def quadrant_page(quadrant: str) -> str:
