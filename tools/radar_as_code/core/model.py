@@ -155,9 +155,7 @@ class Labels(_Strict):
     first_edition: Line = "The first edition"
     previous_edition: Line = "Previous edition"
     next_edition: Line = "Next edition"
-    all_changes: Line = "All changes"
     not_on_site: Line = "No longer on this site"
-    contents: Line = "Contents"
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
