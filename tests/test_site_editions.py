@@ -15,6 +15,7 @@ import pytest
 
 from conftest import Run
 from gitrepo import Repo, adr, blip
+from radar_as_code.editions import diff as diff_kinds
 from radar_as_code.editions.archive import edition_title
 from radar_as_code.editions.git import Tag
 from radar_as_code.render import pages
@@ -122,15 +123,20 @@ def picture_marks(html: str) -> dict[str, str]:
 
 
 def claimed(html: str) -> list[tuple[str, str]]:
-    """The changes a page lists: (kind, blip id), in the page's order."""
-    return re.findall(r'<li class="radar-change" data-change="([a-z-]+)" data-blip="([^"]+)"',
-                      html)
+    """The changes a page lists, (kind, blip id), in the order of `radar diff` (which sorts
+    by kind, then quadrant and title; pages list each kind by blip number)."""
+    found = re.findall(r'<li class="radar-change" data-change="([a-z-]+)" data-blip="([^"]+)"',
+                       html)
+    kinds = [kind for kind, _ in found]
+    assert kinds == sorted(kinds, key=diff_kinds.KINDS.index)  # grouped in the same order
+    return sorted(found, key=lambda c: (diff_kinds.KINDS.index(c[0]), c[1]))
 
 
 def diff(run: Run, root: Path, *argv: str) -> list[tuple[str, str]]:
     result = run("-C", root, "diff", *argv, "--format", "json")
     assert result.code == 0, result.err
-    return [(c["kind"], c["id"]) for c in json.loads(result.out)["changes"]]
+    changes = [(c["kind"], c["id"]) for c in json.loads(result.out)["changes"]]
+    return sorted(changes, key=lambda c: (diff_kinds.KINDS.index(c[0]), c[1]))
 
 
 def numbers(html: str) -> dict[str, int]:
@@ -200,9 +206,10 @@ def test_commits_after_the_tag_are_upcoming_and_change_no_mark_number_or_anchor(
     for ident in ("echo", "kilo"):  # anchors are the blip's id
         assert f'<h1 id="blip-{ident}">' in (after / "radar" / ident / "index.html").read_text()
     upcoming = diff(run, after_tag.root)
-    assert sorted(upcoming) == sorted([
+    assert upcoming == sorted([
         ("moved-in", "echo"), ("new", "oscar"), ("retired", "delta"), ("removed", "juliet"),
-        ("renamed", "foxtrot-two"), ("revised", "alpha")])
+        ("renamed", "foxtrot-two"), ("revised", "alpha")],
+        key=lambda c: (diff_kinds.KINDS.index(c[0]), c[1]))
     since = (after / "editions" / "since-last" / "index.html").read_text()
     assert claimed(since) == upcoming
     edition = (after / "editions" / "edition-2024-06" / "index.html").read_text()

@@ -110,7 +110,7 @@ def changes_html(site: Site, source: str, link: Linker, comparison: Comparison,
     labels = site.radar.config.labels
     out = []
     for kind in KINDS:
-        group = [c for c in comparison.changes if c.kind == kind]
+        group = in_order([c for c in comparison.changes if c.kind == kind], numbers)
         if not group:
             continue
         word = change_word(site, kind)
@@ -120,6 +120,12 @@ def changes_html(site: Site, source: str, link: Linker, comparison: Comparison,
                  for change in group]
         out.append('<ul class="radar-changes">' + "".join(items) + "</ul>")
     return "\n".join(out)
+
+
+def in_order(changes: list[Change], numbers: Mapping[str, int]) -> list[Change]:
+    """Changes of one kind by blip number, those without one last (retired, removed)."""
+    return sorted(changes, key=lambda c: (numbers.get(c.id, len(numbers) + 1),
+                                          c.title.casefold(), c.id))
 
 
 def _item(site: Site, source: str, link: Linker, config: RadarConfig, change: Change,

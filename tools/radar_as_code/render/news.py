@@ -7,7 +7,7 @@ from __future__ import annotations
 from radar_as_code.core.model import Blip
 from radar_as_code.editions.diff import KINDS
 from radar_as_code.editions.timeline import edition_day
-from radar_as_code.render.editions import blip_ref, changes_html, kinds_line
+from radar_as_code.render.editions import blip_ref, changes_html, in_order, kinds_line
 from radar_as_code.render.page import (
     HOME,
     UPCOMING,
@@ -44,7 +44,7 @@ def whats_new(site: Site, link: Linker, source: str = HOME) -> str:
         numbers = latest.radar.numbers
         items = []
         for kind in KINDS:
-            group = [c for c in news.changes if c.kind == kind]
+            group = in_order([c for c in news.changes if c.kind == kind], numbers)
             if not group:
                 continue
             names = ", ".join(blip_ref(site, source, link, c.id, c.title, numbers.get(c.id))
