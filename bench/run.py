@@ -26,6 +26,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(HERE))
 
 from corpus import generate  # noqa: E402
+from workflow import bench_workflow  # noqa: E402
 
 # Measure what users run: bytecode caches written and used (some shells here set
 # PYTHONDONTWRITEBYTECODE, which makes every start compile every module again).
@@ -198,6 +199,7 @@ def main() -> None:
     parser.add_argument("--editions", type=int, default=20,
                         help="editions of the timeline benchmark (0: skip it)")
     parser.add_argument("--timeline-blips", type=int, default=10000)
+    parser.add_argument("--no-import", action="store_true", help="skip bench/import_bench.py")
     parser.add_argument("--site-sizes", default="1000,10000",
                         help="radar sizes for the site-build benchmark ('' to skip)")
     args = parser.parse_args()
@@ -215,6 +217,7 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
+        bench_workflow(args.out, size, args.repeat, lines)
     lines.append("\n### This repository's site\n")
     lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
     lines.append("| --- | --- | --- | --- | --- | --- |")
@@ -234,6 +237,10 @@ def main() -> None:
         if not (root / ".git").exists():
             generate(root, args.timeline_blips, args.editions)
         bench_timeline(root, args.timeline_blips, args.editions, args.repeat, lines)
+    if not args.no_import:
+        from import_bench import bench_import
+
+        bench_import(args.out, args.repeat, lines)
     report = "\n".join(lines) + "\n"
     (args.out / "report.md").write_text(report)
     print(report)

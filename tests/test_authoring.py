@@ -9,8 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import BASE, Run
+from radar_as_code.authoring import blips as authoring
 from radar_as_code.authoring import edit
-from radar_as_code.authoring import operations as authoring
 from radar_as_code.core.load import parse
 
 TODAY = "2026-05-01"

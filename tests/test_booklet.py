@@ -95,7 +95,7 @@ def test_booklet_of_the_latest_edition(two_editions: Path, run: Run, tmp_path: P
     assert "Moved in: 1. Alpha (Trial → Adopt)" in " ".join(text[1].split())
     assert "New: 2. Gamma (Trial)" in " ".join(text[1].split())
     tools, methods = (" ".join(page.split()) for page in text[2:])
-    assert tools.startswith("Tools (1 blips)") and "1. Alpha" in tools
+    assert tools.startswith("Tools (1 blip)") and "1. Alpha" in tools
     assert "Alpha won its trial." in tools  # the rationale as it was at the edition
     assert "Rewritten after" not in " ".join(text)
     assert methods.startswith("Methods (2 blips)") and "See Alpha." in methods

@@ -125,8 +125,8 @@ def test_show_json(base_radar: Path, run: Run) -> None:
     data = json.loads(result.out)
     assert [b["number"] for b in data["blips"]] == [1, 2]
     assert set(data["blips"][0]) == {"id", "title", "quadrant", "ring", "status", "tags",
-                                     "related", "decisions", "former_ids", "reviewed",
-                                     "number", "path"}
+                                     "related", "decisions", "former_ids", "reviewed", "retired",
+                                     "featured", "imported", "number", "path"}
     assert {"id", "title", "status", "blips", "supersedes", "superseded_by", "path"} <= set(
         data["decisions"][0])
 
@@ -178,9 +178,10 @@ def test_every_rule_is_documented_and_has_cases() -> None:
         assert doc.split("\n")[0].endswith("."), rule
         assert "\nFails" in doc, f"{rule}: its docstring has no failing example"
         assert module.LEVEL in ("error", "warning")
-        if getattr(module, "NEEDS_GIT", False):  # cases are repositories: test_timeline.py
-            source = (TESTS / "test_timeline.py").read_text()
-            assert f"def test_{rule}_" in source, f"{rule}: no failing cases"
+        if getattr(module, "NEEDS_GIT", False):  # cases are repositories with history
+            source = "".join((TESTS / name).read_text()
+                             for name in ("test_timeline.py", "test_cycle.py"))
+            assert f"def test_{rule.replace('-', '_')}_" in source, f"{rule}: no failing cases"
             continue
         cases = TESTS / "cases" / rule / "fail"
         assert cases.is_dir() and any(cases.iterdir()), f"{rule}: no failing cases"

@@ -61,6 +61,33 @@ def refuse_then_accept(repo: Path, tmp_path: Path) -> None:
     assert "radar check" in accepted.stdout + accepted.stderr
 
 
+def refused(repo: Path, message: str, *commit: str) -> None:
+    """`git commit` is refused by the hook with ``message``; the change is undone."""
+    result = git(repo, "commit", *commit, check=False)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    assert message in output, output
+    git(repo, "reset", "-q", "--hard")
+
+
+def refuse_deletions(repo: Path) -> None:
+    """A deleted or renamed record or blip that others still name is refused at commit
+    time, also by `git commit -a` (a temporary index); other commits pass."""
+    (repo / "notes.txt").write_text("not part of the radar\n")
+    git(repo, "add", "notes.txt")
+    unrelated = git(repo, "commit", "-m", "notes", check=False)
+    assert unrelated.returncode == 0, unrelated.stdout + unrelated.stderr
+    commits = git(repo, "log", "--oneline").stdout.count("\n")
+
+    git(repo, "rm", "-q", "adr/0001-choose-alpha.md")
+    refused(repo, "decisions: no decision record '0001-choose-alpha'", "-m", "drop it")
+    (repo / "adr" / "0001-choose-alpha.md").unlink()  # not staged: `commit -a` stages it
+    refused(repo, "decisions: no decision record '0001-choose-alpha'", "-a", "-m", "drop it")
+    git(repo, "mv", "radar/alpha.md", "radar/alpha-two.md")
+    refused(repo, "blips: no blip 'alpha'", "-m", "rename alpha by hand")
+    assert git(repo, "log", "--oneline").stdout.count("\n") == commits
+
+
 def test_published_hook_fields_as_a_local_hook(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     """The manifest's entry, file pattern and options, run from this environment."""
@@ -69,6 +96,17 @@ def test_published_hook_fields_as_a_local_hook(tmp_path: Path,
     hook.update(language="system", entry=f"{BIN / 'radar'} {hook['entry'].split(' ', 1)[1]}")
     repo = make_repo(tmp_path, {"repos": [{"repo": "local", "hooks": [hook]}]})
     refuse_then_accept(repo, tmp_path)
+    refuse_deletions(repo)
+
+
+def test_this_repository_runs_the_published_hook() -> None:
+    """`.pre-commit-config.yaml` runs the same check as the published manifest."""
+    config = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text())
+    [local] = [h for r in config["repos"] for h in r["hooks"] if h["id"] == "radar-check"]
+    published = manifest_hook()
+    assert local["entry"].split("radar ", 1)[1] == published["entry"].split("radar ", 1)[1]
+    for key in ("files", "always_run", "require_serial"):
+        assert local[key] == published[key], key
 
 
 @pytest.mark.slow
@@ -87,3 +125,4 @@ def test_published_hook_installed_by_pre_commit(tmp_path: Path,
                          "hooks": [{"id": manifest_hook()["id"]}]}]}
     repo = make_repo(tmp_path, config)
     refuse_then_accept(repo, tmp_path)
+    refuse_deletions(repo)

@@ -229,7 +229,8 @@ def evil_radar(tmp_path: Path) -> Path:
                              '<div style="position:fixed;top:0">overlay</div>\n\n'
                              'Styled {: onclick="alert(5)" }'))
     config = repo / "radar" / "radar.yml"
-    config.write_text(config.read_text().replace("label: Tools", 'label: "<b>Tools</b>"'))
+    config.write_text(config.read_text().replace("label: Tools", 'label: "<b>Tools</b>"')
+                      + "rules: {raw-html: disable}\n")  # the sanitiser alone, as if unchecked
     return repo
 
 

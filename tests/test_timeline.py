@@ -276,15 +276,30 @@ def test_review_move_needs_review_date_and_accepted_decision(review_repo: Repo,
     assert result.code == 1
     assert result.out.splitlines() == [
         "radar/polars.md:6:12: error: a blip entering 'adopt' must cite an accepted decision "
-        "record under decisions (`radar adr new`) [review]",
+        "record under decisions: 0001-prefer-polars is proposed: accept it with "
+        "`radar adr accept 0001-prefer-polars` [review]",
         "radar/polars.md:7:11: error: the ring changed from trial to adopt since HEAD: set "
-        "reviewed to the date of this review (it is still 2024-02-01) [review]",
+        "reviewed to the date of this review (it is still 2024-02-01): "
+        "`radar review polars` [review]",
     ]
     assert run("-C", review_repo.root, "check").code == 0  # without --base: no policy
-    review_repo.write("adr/0001-prefer-polars.md", adr("Prefer Polars", ("polars",)))
+    # The commands the messages name are the fix.
+    assert run("-C", review_repo.root, "adr", "accept", "0001-prefer-polars").code == 0
+    assert run("-C", review_repo.root, "review", "polars").code == 0
+    assert run("-C", review_repo.root, "check", "--base", "HEAD").code == 0
+
+
+def test_review_names_the_status_of_cited_records(review_repo: Repo, run: Run) -> None:
+    review_repo.write("adr/0001-prefer-polars.md", adr("Prefer Polars", ("polars",),
+                                                       "deprecated"))
     review_repo.write("radar/polars.md", blip("Polars", "tools", "adopt", reviewed="2024-05-02",
                                               decisions=("0001-prefer-polars",)))
-    assert run("-C", review_repo.root, "check", "--base", "HEAD").code == 0
+    review_repo.write("radar/pandas.md", blip("Pandas", "tools", "hold", reviewed="2024-05-02"))
+    out = run("-C", review_repo.root, "check", "--base", "HEAD").out
+    assert "0001-prefer-polars is deprecated: write a new record (`radar adr new TITLE " \
+        "--blip polars`)" in out
+    assert "entering 'hold' must cite an accepted decision record under decisions: write one " \
+        "(`radar adr new TITLE --blip pandas`), then accept it (`radar adr accept NNNN`)" in out
 
 
 def test_review_rename_without_former_id(review_repo: Repo, run: Run) -> None:

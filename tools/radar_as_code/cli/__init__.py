@@ -38,10 +38,15 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "new": ("new", "create a blip with its rationale sections ready to fill"),
     "move": ("move", "move a blip to another ring (sets the review date; every other byte "
                      "is kept)"),
-    "retire": ("retire", "retire a blip (status: retired)"),
+    "review": ("review", "record the review of blips that keep their ring (review date "
+                         "only)"),
+    "retire": ("retire", "retire a blip (status: retired, and the date)"),
     "rename": ("rename", "rename a blip's id: renames the file, records the former id, "
                          "rewrites references"),
-    "adr": ("adr", "decision records: `radar adr new TITLE [--blip ID]...`"),
+    "adr": ("adr", "decision records: `radar adr new | accept | reject | deprecate | "
+                   "supersede | renumber`"),
+    "agenda": ("agenda", "what the next edition review must look at: changes, due reviews, "
+                         "open records"),
     "export": ("export", "export the radar: byor-csv, byor-json, zalando, backstage, aoe or "
                          "json"),
     "import": ("import_", "import a BYOR CSV/JSON (one file per edition), a Zalando "
@@ -124,6 +129,9 @@ def _run(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         args.root = str(find_root(Path(args.root or ".")))
+        from radar_as_code.interchange.sweep import sweep
+
+        sweep()  # the folders of imports killed with SIGKILL
         return int(module(args.command).run(args))
     except RadarError as exc:
         print(f"radar: error: {exc}", file=sys.stderr)

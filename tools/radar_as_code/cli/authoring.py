@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from radar_as_code.authoring import validate
 from radar_as_code.authoring.operations import Write, apply
 
 
@@ -21,6 +22,7 @@ def today(args: argparse.Namespace) -> date:
 
 
 def finish(args: argparse.Namespace, writes: list[Write]) -> int:
+    validate.check(Path(args.root), writes)  # the radar stays check-clean, or nothing is written
     if not args.dry_run:
         apply(Path(args.root), writes)
     verb = "would write" if args.dry_run else "wrote"

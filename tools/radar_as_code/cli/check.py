@@ -8,25 +8,29 @@ import sys
 from pathlib import Path
 
 from radar_as_code.core.layout import CONFIG_PATH, is_blip_path, is_decision_path
-from radar_as_code.core.load import load
-from radar_as_code.core.problem import Problem
-from radar_as_code.core.reader import WorktreeReader
-from radar_as_code.editions.timeline import Timeline
 from radar_as_code.errors import UsageError
-from radar_as_code.lint import checking, report
-from radar_as_code.lint.context import Base
+
+TYPE_CHECKING = False  # the models are imported only when something is checked
+if TYPE_CHECKING:
+    from radar_as_code.core.problem import Problem
+
+FORMATS = ("text", "json", "github")  # lint.report's, without importing every rule
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files to check (default: the whole radar); the rest of the "
                              "radar is used to resolve references")
-    parser.add_argument("--format", choices=report.FORMATS, default=None,
+    parser.add_argument("--format", choices=FORMATS, default=None,
                         help="output format (default: github under GitHub Actions, else text)")
     parser.add_argument("--strict", action="store_true", help="warnings also fail the check")
     parser.add_argument("--base", metavar="REV",
                         help="also check what the change does relative to REV (on a pull "
                              "request, the base branch): reviews, decisions, renames")
+    parser.add_argument("--staged", action="store_true",
+                        help="for a pre-commit hook: check PATHS, or the whole radar when the "
+                             "staged change deletes or renames a blip or record (references "
+                             "to it); without PATHS and deletions, nothing")
 
 
 def targets(root: Path, paths: list[str]) -> frozenset[str] | None:
@@ -59,6 +63,12 @@ def problems(root: Path, only: frozenset[str] | None, base: str | None = None) -
         p for p in only if p == CONFIG_PATH or is_blip_path(p) or is_decision_path(p))
     if relevant is not None and not relevant:
         return []
+    from radar_as_code.core.load import load
+    from radar_as_code.core.reader import WorktreeReader
+    from radar_as_code.editions.timeline import Timeline
+    from radar_as_code.lint import checking
+    from radar_as_code.lint.context import Base
+
     loaded = load(WorktreeReader(root), relevant)
     against = None
     if base is not None and loaded.radar is not None:
@@ -68,9 +78,29 @@ def problems(root: Path, only: frozenset[str] | None, base: str | None = None) -
     return checking.problems(loaded, relevant, against)
 
 
+def staged_scope(root: Path, only: frozenset[str] | None) -> frozenset[str] | None:
+    """What a pre-commit hook checks: the whole radar (None) when the staged change removes
+    a blip or record, since other files may still refer to it; else the files given."""
+    from radar_as_code.editions.git import Git
+
+    removed = [p for p in Git(root).staged_removals() if is_blip_path(p) or is_decision_path(p)]
+    if removed:
+        print(f"radar: {removed[0]}{f' and {len(removed) - 1} more' if len(removed) > 1 else ''}"
+              " deleted or renamed: checking the whole radar", file=sys.stderr)
+        return None
+    return only if only is not None else frozenset()
+
+
 def run(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    found = problems(root, targets(root, args.paths), args.base)
+    only = targets(root, args.paths)
+    if args.staged:
+        only = staged_scope(root, only)
+        if only == frozenset():  # a commit that touches no radar file: done at once
+            return 0
+    from radar_as_code.lint import report
+
+    found = problems(root, only, args.base)
     fmt = default_format(args.format)
     out = report.render(found, fmt)
     if out:

@@ -11,6 +11,7 @@ from typing import Any
 from radar_as_code.editions import report as movements
 from radar_as_code.editions.archive import edition_title, editions
 from radar_as_code.editions.timeline import Timeline, edition_day
+from radar_as_code.render.text import count
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -37,7 +38,8 @@ def run(args: argparse.Namespace) -> int:
         return 0
     for row, summary in zip(rows, summaries, strict=True):
         rings = ", ".join(f"{k} {v}" for k, v in row["rings"].items())
-        print(f"{row['edition']}  {row['date']}  {sum(row['rings'].values())} blips: {rings}")
+        blips = count(sum(row["rings"].values()), "blip", "blips")
+        print(f"{row['edition']}  {row['date']}  {blips}: {rings}")
         if summary.since_previous is not None:
             kinds: dict[str, int] = {}
             for change in summary.since_previous.changes:

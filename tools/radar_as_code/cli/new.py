@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from radar_as_code.authoring import operations as authoring
+from radar_as_code.authoring import blips
 from radar_as_code.cli.authoring import add_common, finish, today
 
 
@@ -19,5 +19,5 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return finish(args, authoring.new_blip(Path(args.root), args.id, args.title, args.quadrant,
-                                           args.ring, args.tags, today(args)))
+    return finish(args, blips.new_blip(Path(args.root), args.id, args.title, args.quadrant,
+                                       args.ring, args.tags, today(args)))

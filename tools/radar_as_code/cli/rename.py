@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from radar_as_code.authoring import operations as authoring
+from radar_as_code.authoring import blips
 from radar_as_code.cli.authoring import add_common, finish
 
 
@@ -16,4 +16,4 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    return finish(args, authoring.rename(Path(args.root), args.old, args.new))
+    return finish(args, blips.rename(Path(args.root), args.old, args.new))

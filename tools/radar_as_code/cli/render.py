@@ -20,9 +20,12 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     site = read_site(Path(args.root), history=not args.no_history)
 
-    for path, page in pages.pages(site, pages.markdown_links, rules_page).items():
+    written = pages.pages(site, pages.markdown_links, rules_page)
+    for path, page in written.items():
         atomic.write_text(args.out / path, page.text())
     picture = svg.picture(site.shown, site.chronicle.moves(),
                           lambda i: site.shown.blips[i].path, overview.legend(site))
     atomic.write_text(args.out / "radar.svg", picture + "\n")
+    print(f"wrote {len(written)} page{'s' * (len(written) != 1)} (Markdown) and radar.svg "
+          f"to {args.out}")
     return 0

@@ -13,6 +13,7 @@ from radar_as_code.core.model import Radar
 from radar_as_code.core.problem import has_errors
 from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.lint import report
+from radar_as_code.render.text import count
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +36,8 @@ def table(radar: Radar) -> str:
                        for cell, width in zip(row, widths, strict=True)).rstrip()
              for row in rows]
     lines.append("")
-    lines.append(f"{len(radar.blips)} blips, {len(radar.decisions)} decision records")
+    lines.append(f"{count(len(radar.blips), 'blip', 'blips')}, "
+                 f"{count(len(radar.decisions), 'decision record', 'decision records')}")
     return "\n".join(lines)
 
 

@@ -18,6 +18,7 @@ from typing import Annotated, Generic, Literal, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from radar_as_code.core.markdown import Body
+from radar_as_code.core.period import PATTERN as PERIOD
 from radar_as_code.core.yamlread import YamlDoc
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -147,6 +148,8 @@ class Labels(_Strict):
     nothing_moved: Line = "Nothing moved."
     no_editions: Line = "No edition yet: tag one to start the history."
     legend: Line = "Legend"
+    one_blip: Line = "blip"  # a count of one: "1 blip"
+    review_due: Line = "due for review"
     # editions (docs/editions.md)
     upcoming: Line = "Upcoming"
     upcoming_intro: Line = "Merged since the latest edition; not in an edition yet"
@@ -188,6 +191,9 @@ class RadarConfig(_Strict):
                                  description="Tag vocabulary; empty means any tag.")
     rules: dict[str, RuleLevel] = Field(default_factory=dict)
     labels: Labels = Field(default_factory=Labels)
+    review_after: Annotated[str, Field(pattern=PERIOD)] | None = Field(
+        None, description="A blip not reviewed for longer than this (e.g. '12 months') is due "
+        "for review: `radar agenda`, the site, the `stale` rule. Default: 12 months.")
 
     @model_validator(mode="after")
     def _ids_unique(self) -> RadarConfig:
@@ -210,6 +216,22 @@ class RadarConfig(_Strict):
         return [q.id for q in self.quadrants].index(quadrant)
 
 
+class Imported(_Strict):
+    """Where an imported blip comes from (written by `radar import`). Until a person reviews
+    the blip (a ``reviewed`` date after ``date``), missing rationale sections are warnings.
+    ``id``, ``title`` and ``tags`` keep what the source wrote where this tool had to write
+    it otherwise, so that links and an export in the source's format find it again."""
+
+    format: Annotated[str, Field(pattern=ID_PATTERN, max_length=40)]
+    source: Line = Field(description="the source file this version of the blip was read from")
+    date: Day = Field(description="the date of that source (its edition)")
+    id: Line | None = Field(None, description="the source's own id, where it is not a valid id")
+    title: Line | None = Field(None, description="the source's name, where the import added "
+                               "the quadrant to tell two blips apart")
+    tags: tuple[Line, ...] | None = Field(None, strict=False, max_length=200,
+                                          description="the tags as the source wrote them")
+
+
 class BlipMeta(_Strict):
     """The front matter of a blip, `radar/<id>.md`."""
 
@@ -222,6 +244,10 @@ class BlipMeta(_Strict):
     decisions: tuple[AdrId, ...] = _ids("ids of decision records")  # type: ignore[assignment]
     reviewed: Day
     former_ids: tuple[Id, ...] = _ids("ids this blip had before")  # type: ignore[assignment]
+    retired: Day | None = Field(None, description="when the blip was retired (`radar retire`)")
+    featured: bool = Field(True, description="shown on the radar picture; false keeps the blip "
+                           "in lists only (AOE's featured, Zalando's active)")
+    imported: Imported | None = None
 
 
 class DecisionMeta(_Strict):

@@ -38,6 +38,17 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
+    """Linux: the child is killed when the process that started it dies (even by SIGKILL),
+    so that no git keeps writing into an import's temporary folder after it is gone."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, 9)  # PR_SET_PDEATHSIG, SIGKILL
+    except (OSError, AttributeError):
+        pass
+
+
 def _identity(when: str) -> dict[str, str]:
     stamp = f"{when}T12:00:00+00:00"
     return {"GIT_AUTHOR_NAME": "radar import", "GIT_AUTHOR_EMAIL": "radar@invalid",
@@ -64,11 +75,14 @@ class Git:
     _resolved: dict[str, str] = field(default_factory=dict, repr=False)
 
     def run(self, *args: str, stdin: bytes | None = None, check: bool = True,
-            env: dict[str, str] | None = None) -> bytes:
+            env: dict[str, str] | None = None, tied: bool = False) -> bytes:
+        """Run git; ``tied``: it dies with this process (for writes into a folder that is
+        removed if this process is killed)."""
         try:
             result = subprocess.run(["git", "-C", str(self.root), *_SAFE_CONFIG, *args],
                                     input=stdin, capture_output=True,
-                                    env={**self._env, **(env or {})}, check=False)
+                                    env={**self._env, **(env or {})}, check=False,
+                                    preexec_fn=_die_with_parent if tied else None)
         except FileNotFoundError:
             raise GitError("git is not installed (or not on PATH)") from None
         if check and result.returncode != 0:
@@ -176,6 +190,16 @@ class Git:
                          if p)
         return sorted(paths)
 
+    def staged_removals(self) -> list[str]:
+        """Paths under the radar's folders that the index deletes, or renames away, relative
+        to HEAD: what a commit being made removes. In a pre-commit hook the index is the
+        one git names in ``GIT_INDEX_FILE`` (``git commit -a`` uses a temporary one)."""
+        index = os.environ.get("GIT_INDEX_FILE")
+        env = {"GIT_INDEX_FILE": str(Path(index).absolute())} if index else None
+        out = self.run("diff", "--cached", "--no-renames", "--name-only", "--diff-filter=D",
+                       "-z", "--", *FOLDERS, env=env, check=False)
+        return sorted(p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p)
+
     def init(self) -> None:
         self.run("init", "-q", "-b", "main")
 
@@ -188,6 +212,41 @@ class Git:
     def tag(self, name: str, message: str, when: str) -> None:
         """An annotated tag of HEAD, by `radar import`, dated ``when``."""
         self.run("tag", "-a", name, "-m", message, env=_identity(when))
+
+    def fast_import(self, chunks: Iterable[bytes]) -> None:
+        """Feed a ``git fast-import`` stream (commits, tags, blobs) to one git process, as
+        it is produced; the process is killed if the producer stops half-way."""
+        try:
+            proc = subprocess.Popen(["git", "-C", str(self.root), *_SAFE_CONFIG, "fast-import",
+                                     "--quiet", "--done"], stdin=subprocess.PIPE,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                    env=self._env, preexec_fn=_die_with_parent)
+        except FileNotFoundError:
+            raise GitError("git is not installed (or not on PATH)") from None
+        assert proc.stdin is not None and proc.stderr is not None
+        try:
+            for chunk in chunks:
+                proc.stdin.write(chunk)
+            proc.stdin.write(b"done\n")
+            proc.stdin.close()
+        except BrokenPipeError:  # git stopped reading: its message says why
+            pass
+        except BaseException:
+            proc.kill()
+            proc.wait()
+            proc.stdin.close()
+            proc.stderr.close()
+            raise
+        errors = proc.stderr.read()
+        proc.stderr.close()
+        code = proc.wait()
+        if code != 0:
+            message = errors.decode("utf-8", "replace").strip().splitlines()
+            raise GitError(f"git fast-import failed: {message[-1] if message else code}")
+
+    def check_out(self) -> None:
+        """Write HEAD's files to the working tree and the index (a new repository)."""
+        self.run("reset", "-q", "--hard", tied=True)
 
     def paths_in_history(self, sha: str, names: Iterable[str]) -> set[str]:
         """Which of these file names (``id.md``) ever existed under radar/ before ``sha``."""

@@ -16,16 +16,22 @@ from radar_as_code.core.model import RadarConfig
 from radar_as_code.core.problem import Problem
 from radar_as_code.core.yamlread import YamlDoc
 from radar_as_code.lint import (
+    adr_numbers,
+    dates,
+    decision_ring,
     file,
     front_matter,
     identity,
     links,
     movement_flags,
+    raw_html,
     references,
     review,
     schema,
     sections,
+    stale,
     two_way,
+    unfinished,
     vocabulary,
     yaml_syntax,
 )
@@ -36,6 +42,7 @@ REGISTRY: dict[str, ModuleType] = {
     for module in (
         file, front_matter, yaml_syntax, schema, movement_flags, vocabulary, sections,
         identity, references, two_way, links, review,
+        dates, decision_ring, unfinished, adr_numbers, stale, raw_html,
     )
 }
 

@@ -6,6 +6,7 @@ from radar_as_code import lint
 from radar_as_code.core.layout import CONFIG_PATH
 from radar_as_code.core.load import Loaded
 from radar_as_code.core.problem import Problem
+from radar_as_code.lint import vocabulary
 from radar_as_code.lint.context import Base, Context
 
 
@@ -15,7 +16,7 @@ def problems(loaded: Loaded, scope: frozenset[str] | None = None,
     ``scope``, only the problems of those files."""
     if loaded.radar is None:
         return sorted(set(loaded.problems))
-    found = [*loaded.problems,
+    found = [*vocabulary.with_label_hints(loaded.problems, loaded.radar.config),
              *lint.config_problems(loaded.radar.config, loaded.config_doc, CONFIG_PATH)]
     context = Context(loaded.radar, loaded.complete, base)
     return lint.run(context, found, None if loaded.complete else scope)

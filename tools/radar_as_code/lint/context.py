@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 from radar_as_code.core.model import Radar
 from radar_as_code.editions.diff import Change
@@ -22,3 +23,4 @@ class Context:
     radar: Radar
     complete: bool  # every file was read: rules comparing all files may run
     base: Base | None = None
+    today: date = field(default_factory=date.today)  # rules about dates compare with it

@@ -61,6 +61,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                               "use lower-case letters and digits in words joined by single "
                               "hyphens")
     numbers: dict[str, str] = {}
+    free = max((int(k[:4]) for k in radar.decision_paths if k[:4].isdigit()), default=0) + 1
     for key, paths in sorted(radar.decision_paths.items()):
         if not _ADR_ID.match(key):
             for path in paths:
@@ -71,7 +72,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         number = key[:4]
         if number in numbers:
             yield Problem(paths[0], 1, 1, ID, LEVEL,
-                          f"number {number} is also used by {numbers[number]}")
+                          f"number {number} is also used by {numbers[number]}: give this "
+                          f"record a free number with `radar adr renumber {key} {free:04d}`")
+            free += 1
         else:
             numbers[number] = paths[0]
     yield from _duplicates(radar.blip_paths, "blip")

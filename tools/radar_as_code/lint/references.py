@@ -27,7 +27,7 @@ LEVEL: Level = "error"
 
 
 def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: str,
-                index: Mapping[str, tuple[str, ...]],
+                index: Mapping[str, tuple[str, ...]] | None,
                 renamed: Mapping[str, str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for position, value in enumerate(values):
@@ -38,7 +38,7 @@ def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: s
         seen.add(value)
         if value == doc.id:
             yield Problem(doc.path, *where, ID, LEVEL, f"{key}: '{value}' refers to itself")
-        elif not index:
+        elif index is None:
             pass  # tags and other lists without an index: only duplicates matter
         elif value in renamed:
             yield Problem(doc.path, *where, ID, LEVEL,
@@ -55,8 +55,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     renamed = {former: blip.id for blip in radar.blips.values()
                for former in blip.meta.former_ids if former not in radar.blip_paths}
     for blip in radar.blips.values():
-        yield from _check_list(blip, "tags", blip.meta.tags, "tag", {}, {})
-        yield from _check_list(blip, "former_ids", blip.meta.former_ids, "id", {}, {})
+        yield from _check_list(blip, "tags", blip.meta.tags, "tag", None, {})
+        yield from _check_list(blip, "former_ids", blip.meta.former_ids, "id", None, {})
         yield from _check_list(blip, "related", blip.meta.related, "blip", radar.blip_paths,
                                renamed)
         yield from _check_list(blip, "decisions", blip.meta.decisions, "decision record",

@@ -58,6 +58,9 @@ def _message(model: type[BaseModel], error: Any) -> str:
     if kind == "string_pattern_mismatch":
         if "[0-9]{4}" in error["ctx"]["pattern"]:
             return f"{where}: '{value}' is not a decision-record id (NNNN-slug)"
+        if "day|week" in error["ctx"]["pattern"]:
+            return f"{where}: '{value}' is not a period: a number and days, weeks, months " \
+                "or years ('12 months')"
         if "[a-z0-9]+" in error["ctx"]["pattern"]:
             return f"{where}: '{value}' is not a valid id: {_ID_HINT}"
         return f"{where}: '{value}' does not have the expected form"

@@ -15,9 +15,12 @@ tags: [LLM]         # not a valid tag; 'llm' is
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 
+from radar_as_code.core import suggest
+from radar_as_code.core.model import RadarConfig
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
 
@@ -25,16 +28,33 @@ ID = "vocabulary"
 LEVEL: Level = "error"
 
 
-def _unknown(what: str, value: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(value, known, n=1)
-    hint = f" (did you mean '{close[0]}'?)" if close else f"; known: {', '.join(known)}"
-    return f"unknown {what} '{value}'{hint}"
+def _unknown(what: str, value: str, known: Mapping[str, str] | list[str]) -> str:
+    close = suggest.hint(value, known) or "; known: " + ", ".join(known)
+    return f"unknown {what} '{value}'{close}"
+
+
+_NOT_AN_ID = re.compile(r"^(quadrant|ring|tags\[[0-9]+\]): '(.*)' is not a valid id: ")
+
+
+def with_label_hints(problems: Iterable[Problem], config: RadarConfig) -> Iterator[Problem]:
+    """Schema problems of a ring, quadrant or tag written as a label (``ring: Trial``,
+    what other radar tools use) with the id it means."""
+    choices: dict[str, Mapping[str, str] | list[str]] = {
+        "quadrant": {q.id: q.label for q in config.quadrants},
+        "ring": {r.id: r.label for r in config.rings}, "tags": list(config.tags)}
+    for problem in problems:
+        match = _NOT_AN_ID.match(problem.message) if problem.rule == "schema" else None
+        meant = match and suggest.closest(match.group(2), choices[match.group(1).split("[")[0]])
+        if match and meant:
+            problem = replace(problem, message=f"{match.group(1)}: '{match.group(2)}' is not "
+                                               f"a valid id (did you mean '{meant}'?)")
+        yield problem
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     config = ctx.radar.config
-    quadrants = [q.id for q in config.quadrants]
-    rings = [r.id for r in config.rings]
+    quadrants = {q.id: q.label for q in config.quadrants}
+    rings = {r.id: r.label for r in config.rings}
     tags = set(config.tags)
     for blip in ctx.radar.blips.values():
         meta, doc = blip.meta, blip.source
@@ -49,5 +69,5 @@ def check(ctx: Context) -> Iterator[Problem]:
                 if tag not in tags:
                     yield Problem(blip.path, *doc.position(("tags", index)), ID, LEVEL,
                                   _unknown("tag", tag, sorted(tags)) if len(tags) < 12 else
-                                  f"unknown tag '{tag}': add it to the tags of "
-                                  f"{ctx.radar.config_path} first")
+                                  f"unknown tag '{tag}'{suggest.hint(tag, sorted(tags))}: add "
+                                  f"it to the tags of {ctx.radar.config_path} first")

@@ -21,7 +21,7 @@ from radar_as_code.editions.timeline import Comparison
 from radar_as_code.lint.links import resolve
 from radar_as_code.render import svg
 from radar_as_code.render.page import marks
-from radar_as_code.render.text import attr
+from radar_as_code.render.text import attr, count
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 STYLE = """
@@ -134,7 +134,8 @@ def render(edition: Edition) -> str:
            '<section class="cover">', f"<h1>{attr(config.title)}</h1>",
            f'<p class="edition">{attr(edition.title)}</p>',
            f'<p class="date">{attr(edition.date)}</p>',
-           f'<p class="counts">{len(numbers)} {attr(labels.blips)}: ' + ", ".join(
+           f'<p class="counts">{attr(count(len(numbers), labels.one_blip, labels.blips))}: '
+           + ", ".join(
                f"{n} {attr(r.label)}" for r, n in counts if n) + "</p>",
            f"<p>{attr(config.description)}</p>" if config.description else "", "</section>",
            f'<section class="picture">{picture}', f"<h2>{attr(labels.change)}</h2>",
@@ -143,7 +144,8 @@ def render(edition: Edition) -> str:
         blips = [radar.blips[i] for i in sorted(numbers, key=numbers.__getitem__)
                  if radar.blips[i].meta.quadrant == quadrant.id]
         out.append(f'<section class="part" id="quadrant-{attr(quadrant.id)}">')
-        out.append(f"<h2>{attr(quadrant.label)} ({len(blips)} {attr(labels.blips)})</h2>")
+        out.append(f"<h2>{attr(quadrant.label)} "
+                   f"({attr(count(len(blips), labels.one_blip, labels.blips))})</h2>")
         if quadrant.description:
             out.append(f"<p>{attr(quadrant.description)}</p>")
         out.append('<div class="rings">')

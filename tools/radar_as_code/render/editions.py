@@ -30,7 +30,7 @@ from radar_as_code.render.page import (
     marks,
     table,
 )
-from radar_as_code.render.text import attr, inline
+from radar_as_code.render.text import attr, count, inline
 
 if TYPE_CHECKING:
     import markdown
@@ -73,7 +73,8 @@ def plain(markdown_text: str) -> str:
 def counts_line(site: Site, summary: EditionSummary) -> str:
     """"12 blips | 3 Adopt | 9 Trial" (Markdown)."""
     labels, counts = site.radar.config.labels, summary.counts["ring"]
-    return f"**{sum(counts.values())} {inline(labels.blips)}**" + "".join(
+    total = count(sum(counts.values()), labels.one_blip, labels.blips)
+    return f"**{inline(total)}**" + "".join(
         f" | {counts[r.id]} {inline(r.label)}" for r in summary.config.rings if counts.get(r.id))
 
 
@@ -198,9 +199,10 @@ def editions_index(site: Site, link: Linker) -> Page:
     chronicle = site.chronicle
     if not chronicle.hide_upcoming and chronicle.latest is not None:
         ahead = chronicle.upcoming
-        count = f" ({len(ahead.changes)})" if ahead is not None else ""
-        out.append(f"[{inline(labels.upcoming)}{count}]({markdown_links(EDITIONS_INDEX, UPCOMING)})"
-                   f": {inline(labels.upcoming_intro)}.\n")
+        pending = f" ({len(ahead.changes)})" if ahead is not None else ""
+        target = markdown_links(EDITIONS_INDEX, UPCOMING)
+        out.append(f"[{inline(labels.upcoming)}{pending}]({target}): "
+                   f"{inline(labels.upcoming_intro)}.\n")
     if not chronicle.editions:
         return Page(labels.editions, "\n".join([*out, inline(labels.no_editions)]) + "\n")
     rows = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import get_args
 
 from radar_as_code.core.model import Blip, Decision, DecisionStatus, Radar
+from radar_as_code.core.period import before
 from radar_as_code.editions.timeline import edition_day
 from radar_as_code.lint.links import resolve
 from radar_as_code.render import news
@@ -88,7 +89,10 @@ def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
     marks = [("ring", _label(site, meta.ring, "ring")),
              ("quadrant", _label(site, meta.quadrant, "quadrant"))]
     if meta.status == "retired":
-        marks.append(("retired", labels.retired))
+        marks.append(("retired", f"{labels.retired} {meta.retired.isoformat()}"
+                      if meta.retired else labels.retired))
+    elif _due(site, blip):
+        marks.append(("due", labels.review_due))
     if shown is None:
         marks.append(("upcoming", labels.upcoming))
     head = badges(marks) + news.blip_notes(site, blip, link)
@@ -132,6 +136,12 @@ def _label(site: Site, ident: str, kind: str) -> str:
             if entry.id == ident:
                 return entry.label
     return ident
+
+
+def _due(site: Site, blip: Blip) -> bool:
+    """Not reviewed for longer than the config's ``review_after`` (when it sets one)."""
+    after = site.radar.config.review_after
+    return bool(after and site.today and blip.meta.reviewed < before(site.today, after))
 
 
 def _decision_name(radar: Radar, ident: str) -> str:

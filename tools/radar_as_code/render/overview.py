@@ -22,14 +22,15 @@ from radar_as_code.render.page import (
     tag_anchor,
     tag_links,
 )
-from radar_as_code.render.text import attr, inline
+from radar_as_code.render.text import attr, count, inline
 
 
 def legend(site: Site) -> dict[str, str]:
     """The words of the picture's legend and accessible names."""
     labels = site.radar.config.labels
     return {"none": labels.no_change, "new": labels.new, "moved-in": labels.moved_in,
-            "moved-out": labels.moved_out, "blips": labels.blips}
+            "moved-out": labels.moved_out, "blips": labels.blips,
+            "one_blip": labels.one_blip}
 
 
 def home(site: Site, link: Linker) -> Page:
@@ -70,7 +71,7 @@ def quadrant(site: Site, ident: str, link: Linker) -> Page:
     blips = [b for b in jsonview.ordered_blips(radar)
              if b.meta.quadrant == ident and b.id in radar.numbers]
     counts = [(ring, [b for b in blips if b.meta.ring == ring.id]) for ring in radar.config.rings]
-    summary = f"**{len(blips)} {inline(labels.blips)}**" + "".join(
+    summary = f"**{inline(count(len(blips), labels.one_blip, labels.blips))}**" + "".join(
         f" | {len(items)} {inline(ring.label)}" for ring, items in counts if items)
     body = [f"# {inline(entry.label)}\n", summary + "\n"]
     if entry.description:

@@ -13,6 +13,7 @@ import json
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 
 from radar_as_code.core.model import Blip, Radar
@@ -115,6 +116,7 @@ class Site:
     radar: Radar  # the working tree: every page's text
     chronicle: Chronicle = field(default_factory=Chronicle)
     edit_url: str | None = None  # prefix of "edit this page" links, e.g. .../edit/main/
+    today: date | None = None  # the build's date: blips due for review are marked
 
     @property
     def shown(self) -> Radar:

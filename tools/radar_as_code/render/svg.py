@@ -21,7 +21,7 @@ from radar_as_code.render.layout import (
     ring_radii,
     sector,
 )
-from radar_as_code.render.text import attr
+from radar_as_code.render.text import attr, count
 
 PALETTE = ("#1b6f6a", "#a14f00", "#4b40b8", "#a02a60", "#2c6140", "#7a5f00", "#005f86",
            "#6b3590")
@@ -79,7 +79,8 @@ def picture(radar: Radar, moves: Mapping[str, str], href: Callable[[str], str],
     config = radar.config
     marks = place(radar)
     radii = ring_radii(len(config.rings))
-    title = f"{config.title}: {len(marks)} {labels.get('blips', 'blips')}"
+    title = f"{config.title}: " + count(len(marks), labels.get("one_blip", "blip"),
+                                        labels.get("blips", "blips"))
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="radar-picture" '
            f'viewBox="0 0 {SIZE} {SIZE + LEGEND_HEIGHT}" role="group" '
            f'aria-label="{attr(title)}" font-family="sans-serif">']

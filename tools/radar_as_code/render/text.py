@@ -21,6 +21,11 @@ def attr(value: str) -> str:
     return html.escape(_CONTROL.sub("", value), quote=True)
 
 
+def count(n: int, one: str, many: str) -> str:
+    """``1 blip``, ``2 blips``: a number and the word for it (labels of the config)."""
+    return f"{n} {one if n == 1 else many}"
+
+
 def slug(value: str) -> str:
     """A file-name-safe form of a tag name."""
     return re.sub(r"[^A-Za-z0-9._-]+", "-", value).strip("-.") or "edition"
