@@ -5,6 +5,7 @@ edition whole and each next one only where it changed."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 
@@ -14,6 +15,6 @@ def bench(out: Path, repeat: int, lines: list[str], blips: int = 1000,
     from run import bench_site
 
     root = out / f"site-history-{blips}-{editions}"
-    if not (root / ".git").exists():
-        generate(root, blips, editions)
+    if not (root / ".git").exists():  # editions 90 days apart, the last one in the past
+        generate(root, blips, editions, start=date.today() - timedelta(days=90 * editions))
     bench_site(root, blips, repeat, lines, history=editions)
