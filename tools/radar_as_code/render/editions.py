@@ -28,7 +28,6 @@ from radar_as_code.render.page import (
     edition_page,
     markdown_links,
     marks,
-    table,
 )
 from radar_as_code.render.text import attr, count, inline
 
@@ -205,13 +204,13 @@ def editions_index(site: Site, link: Linker) -> Page:
                    f"{inline(labels.upcoming_intro)}.\n")
     if not chronicle.editions:
         return Page(labels.editions, "\n".join([*out, inline(labels.no_editions)]) + "\n")
-    rows = []
-    for summary in reversed(chronicle.editions):
+    items = []
+    for summary in reversed(chronicle.editions):  # a list, not a table: it fits a phone
         since = summary.since_previous
-        rows.append([a(link(EDITIONS_INDEX, edition_page(summary.tag.name)),
-                       site.edition_name(summary)),
-                     edition_day(summary.tag), str(sum(summary.counts["ring"].values())),
-                     str(len(since.changes)) if since else attr(labels.first_edition)])
-    tail = table([labels.edition, labels.date, labels.blips.capitalize(), labels.change],
-                 rows, right=(2,))
+        what = kinds_line(site, since).split(";")[0] if since else labels.first_edition
+        total = count(sum(summary.counts["ring"].values()), labels.one_blip, labels.blips)
+        name = a(link(EDITIONS_INDEX, edition_page(summary.tag.name)), site.edition_name(summary))
+        items.append(f"<li>{name} · {edition_day(summary.tag)} · {attr(total)} · "
+                     f"{attr(what)}</li>")
+    tail = '<ul class="radar-editions">' + "".join(items) + "</ul>"
     return Page(labels.editions, "\n".join(out) + "\n", tail=tail)
