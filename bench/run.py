@@ -174,12 +174,13 @@ def radar_site(root: Path) -> Path:
     return root
 
 
-def bench_site(root: Path, size: int, repeat: int, lines: list[str]) -> None:
+def bench_site(root: Path, size: int, repeat: int, lines: list[str], history: int = 0) -> None:
     mkdocs = BIN / "mkdocs"
-    lines.append(f"\n### Site build, {size:,} blips\n")
+    lines.append(f"\n### Site build, {size:,} blips" +
+                 (f" and {history} editions\n" if history else "\n"))
     lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
     lines.append("| --- | --- | --- | --- | --- | --- |")
-    floor_root = floor_site(root.parent / f"floor-site-{size}", root)
+    floor_root = floor_site(root.parent / f"floor-site-{size}{'-h' if history else ''}", root)
     radar_site(root)
     floor, built = measure_all([
         [mkdocs, "build", "-q", "-f", floor_root / "mkdocs.yml", "-d", floor_root / "site"],
@@ -231,6 +232,9 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_site(root, size, 1 if size >= 10000 else max(args.repeat, 5), lines)
+    if args.editions and args.site_sizes:
+        import site_history
+        site_history.bench(args.out, max(args.repeat, 3), lines, editions=args.editions)
     if args.editions:
         root = args.out / f"history-{args.timeline_blips}-{args.editions}"
         if not (root / ".git").exists():

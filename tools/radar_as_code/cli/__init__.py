@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "print or write the JSON Schemas of blip, decision-record and "
                          "config files"),
     "rules": ("rules", "document every lint rule (Markdown, as on the site's rules page)"),
+    "booklet": ("booklet", "write an edition as a printable PDF booklet (--out FILE.pdf)"),
 }
 _CONFIG = ("radar", "radar.yml")
 JOURNAL = ".radar-journal"  # authoring/journal.py: a change a crashed command left

@@ -150,6 +150,15 @@ class Labels(_Strict):
     legend: Line = "Legend"
     one_blip: Line = "blip"  # a count of one: "1 blip"
     review_due: Line = "due for review"
+    # editions (docs/editions.md)
+    upcoming: Line = "Upcoming"
+    upcoming_intro: Line = "Merged since the latest edition; not in an edition yet"
+    nothing_upcoming: Line = "Nothing merged since the latest edition."
+    whats_new: Line = "What's new"
+    first_edition: Line = "The first edition"
+    previous_edition: Line = "Previous edition"
+    next_edition: Line = "Next edition"
+    not_on_site: Line = "No longer on this site"
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 

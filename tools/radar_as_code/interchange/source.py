@@ -14,8 +14,9 @@ from radar_as_code.core.layout import file_id, is_blip_path
 from radar_as_code.core.load import Loaded, load
 from radar_as_code.core.model import Blip, Radar
 from radar_as_code.core.reader import WorktreeReader
+from radar_as_code.editions.archive import EditionSummary, editions
 from radar_as_code.editions.diff import Change
-from radar_as_code.editions.timeline import EditionSummary, Timeline, day, editions
+from radar_as_code.editions.timeline import Timeline, day
 from radar_as_code.errors import GitError, RadarError, SetupError
 
 

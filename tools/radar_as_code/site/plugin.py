@@ -37,6 +37,7 @@ class RadarOptions(base.Config):
     root = c.Type(str, default=".")  # the radar's repository, relative to mkdocs.yml
     edit_url = c.Type(str, default="")  # "edit this page" prefix, e.g. .../edit/main/
     history = c.Type(bool, default=True)  # read editions from git tags
+    upcoming = c.Type(bool, default=True)  # show what was merged since the latest edition
     nav = c.Type(bool, default=True)  # generate the navigation when mkdocs.yml has none
 
 
@@ -53,7 +54,8 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         gc.disable()  # reading the radar makes many small objects that all stay alive
         try:
             self.site = read_site(root, history=self.config.history,
-                                  edit_url=self.config.edit_url or None)
+                                  edit_url=self.config.edit_url or None,
+                                  upcoming=self.config.upcoming)
         except RadarError as exc:
             raise PluginError(f"radar: {exc}") from None
         finally:
@@ -89,6 +91,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         if clashes:
             raise PluginError("radar: docs/ has pages the radar generates: " + ", ".join(clashes))
         hidden = {b.path for b in self.site.radar.blips.values()} | \
+                 {b.path for b in self.site.shown.blips.values()} | \
                  {d.path for d in self.site.radar.decisions.values()}
         for path, generated_page in generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in hidden or \
