@@ -189,3 +189,19 @@ def test_v4_config_and_no_config(run: Run, tmp_path: Path) -> None:
         "Methods & Patterns", "Tools", "Platforms & Operations", "Languages & Frameworks"]
     assert "[an old page](/tools/nothing-here/)" not in (into / "radar" / "vitest.md").read_text()
     assert "names no item and no site is known" in result.out
+
+
+def test_link_rewriting_is_linear_on_hostile_lines(run: Run, tmp_path: Path) -> None:
+    """Defect: AOE links were found with a code-span pattern that took cubic time on a line
+    of backticks (about 110 s for 2,000) and a link pattern quadratic on runs of ``\\[``.
+    Links are now found by the linter's own linear scanner."""
+    source = tmp_path / "aoe"
+    shutil.copytree(FIXTURE, source)
+    hostile = "Text " + "`" * 2_000 + " " + "\\[" * 20_000 + " [Jest](/tools/jest/) and [`code` label](/jest/)"
+    (source / "radar" / "2024-01-01" / "hostile.md").write_text(
+        f"---\ntitle: Hostile\nring: assess\nsegment: tools\n---\n{hostile}\n")
+    into = tmp_path / "into"
+    result = run("import", "--format", "aoe", source, "--into", into)
+    assert result.code == 0, result.err
+    text = (into / "radar" / "hostile.md").read_text()
+    assert "[Jest](jest.md)" in text and "[`code` label](jest.md)" in text

@@ -107,8 +107,18 @@ def _atx(raw: str) -> tuple[int, str] | None:
     return level, rest.strip()
 
 
-def _links(raw: str, number: int) -> tuple[list[Link], int]:
-    """The link targets of a line, and the work done.
+@dataclass(frozen=True)
+class LinkSpan:
+    """Where an inline link or image is in a line: ``[label](target "title")``."""
+
+    start: int  # of the ``!`` of an image, else of ``[``
+    label: tuple[int, int]  # the label with its brackets
+    target: tuple[int, int]  # the destination as written (maybe ``<...>``)
+    end: int  # after the closing ``)``
+
+
+def link_spans(raw: str) -> tuple[list[LinkSpan], int]:
+    """The inline links and images of a line, outside code spans, and the work done.
 
     Brackets are matched with a stack; each ``](`` closing an open bracket is tried as a
     link. A try that fails reads at most to the end of its destination, its title or its
@@ -118,9 +128,6 @@ def _links(raw: str, number: int) -> tuple[list[Link], int]:
     """
     scanned, steps = _blank_code_spans(raw)
     found = []
-    ref = _REF_DEF.match(scanned)
-    if ref:
-        found.append(Link(ref.group(1).strip("<>"), number, ref.start(1) + 1))
     opened: list[int] = []
     resume = 0
     for token in _LINK_TOKEN.finditer(scanned):
@@ -133,13 +140,28 @@ def _links(raw: str, number: int) -> tuple[list[Link], int]:
             continue
         if not opened:
             continue
-        opened.pop()
+        label = opened.pop()
         if kind == "](":
             target = _DESTINATION.match(scanned, token.end())
             if target:
-                found.append(Link(target.group(1).strip("<>"), number, target.start(1) + 1))
+                first = label - 1 if label and scanned[label - 1] == "!" else label
+                found.append(LinkSpan(first, (label, start + 1), target.span(1), target.end()))
                 opened.clear()
                 resume = target.end()
+    return found, steps
+
+
+def _links(raw: str, number: int) -> tuple[list[Link], int]:
+    """The link targets of a line (inline links, images, a reference definition), and the
+    work done."""
+    spans, steps = link_spans(raw)
+    found = []
+    ref = _REF_DEF.match(_blank_code_spans(raw)[0]) if "]:" in raw else None
+    if ref:
+        found.append(Link(ref.group(1).strip("<>"), number, ref.start(1) + 1))
+    for span in spans:
+        begin, end = span.target
+        found.append(Link(raw[begin:end].strip("<>"), number, begin + 1))
     return found, steps
 
 

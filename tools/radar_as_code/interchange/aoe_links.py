@@ -17,16 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote
 
-from radar_as_code.core import htmlpolicy
+from radar_as_code.core import htmlpolicy, markdown
 from radar_as_code.interchange import sources
 from radar_as_code.interchange.records import ImportRefused, Problems, Where, refuse
 
-_LINK = re.compile(r"(!?)(\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\])"
-                   r"\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
-                   r"((?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*)\)")
 _REFERENCE = re.compile(r"^( {0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*)(<[^<>\n]*>|\S+)(.*)$")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
 @dataclass
@@ -58,17 +54,17 @@ class Linker:
         return "\n".join(out)
 
     def _line(self, line: str, where: Where) -> str:
-        """Links found with code spans masked (a label may be code: [`bun`](/x/)), then
-        rewritten in the line as written."""
-        masked = _CODE_SPAN.sub(lambda m: "x" * len(m.group(0)), line)
+        """Links found as the linter finds them (outside code spans, a label may be code:
+        [`bun`](/x/), in linear time), then rewritten in the line as written."""
         out, pos = [], 0
-        for match in _LINK.finditer(masked):
-            image, _, _, title = match.groups()
-            label = line[match.start(2):match.end(2)]
-            target = self._target(line[match.start(3):match.end(3)].strip("<>").strip(), where)
-            out.append(line[pos:match.start()])
+        for span in markdown.link_spans(line)[0]:
+            image = line[span.start:span.label[0]]
+            label = line[span.label[0]:span.label[1]]
+            target = self._target(line[span.target[0]:span.target[1]].strip("<>").strip(), where)
+            title = line[span.target[1]:span.end - 1]
+            out.append(line[pos:span.start])
             out.append(label[1:-1] if target is None else f"{image}{label}({target}{title})")
-            pos = match.end()
+            pos = span.end
         out.append(line[pos:])
         return "".join(out)
 
