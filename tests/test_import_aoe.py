@@ -197,7 +197,8 @@ def test_link_rewriting_is_linear_on_hostile_lines(run: Run, tmp_path: Path) -> 
     Links are now found by the linter's own linear scanner."""
     source = tmp_path / "aoe"
     shutil.copytree(FIXTURE, source)
-    hostile = "Text " + "`" * 2_000 + " " + "\\[" * 20_000 + " [Jest](/tools/jest/) and [`code` label](/jest/)"
+    hostile = ("Text " + "`" * 2_000 + " " + "\\[" * 20_000
+               + " [Jest](/tools/jest/) and [`code` label](/jest/)")
     (source / "radar" / "2024-01-01" / "hostile.md").write_text(
         f"---\ntitle: Hostile\nring: assess\nsegment: tools\n---\n{hostile}\n")
     into = tmp_path / "into"
