@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,14 +54,14 @@ def measure_all(commands: Sequence[Sequence[str | Path]], cwd: Path | None = Non
                        check=False)
     for _ in range(repeat):
         for n, argv in enumerate(commands):
-            start = time.perf_counter()
-            proc = subprocess.Popen([str(a) for a in argv], cwd=cwd, env=ENV,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            _, status, usage = os.wait4(proc.pid, 0)
-            times[n].append(time.perf_counter() - start)
-            cpu[n].append(usage.ru_utime + usage.ru_stime)
-            peak[n] = max(peak[n], usage.ru_maxrss)
-            proc.returncode = os.waitstatus_to_exitcode(status)
+            # Measured by a small launcher: a child of this (large) process would report
+            # this process's memory as its own peak (see launch.py).
+            out = subprocess.run([sys.executable, "-S", HERE / "launch.py",
+                                  *[str(a) for a in argv]], cwd=cwd, env=ENV,
+                                 capture_output=True, text=True, check=True).stdout.split()
+            times[n].append(float(out[0]))
+            cpu[n].append(float(out[1]))
+            peak[n] = max(peak[n], int(out[2]))
     return [Run(statistics.median(t), min(t), statistics.median(c), p)
             for t, c, p in zip(times, cpu, peak, strict=True)]
 
