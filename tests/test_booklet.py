@@ -130,5 +130,19 @@ def test_booklet_errors(two_editions: Path, run: Run, tmp_path: Path,
     untagged = Repo(tmp_path / "untagged")
     untagged.write("radar/alpha.md", blip("Alpha", "tools", "trial"))
     untagged.commit("one", "2024-01-01")
+    untagged.write("radar/beta.md", blip("Beta", "tools", "nowhere"))
     result = run("-C", untagged.root, "booklet", "--out", tmp_path / "y.pdf")
-    assert result.code == 2 and "no edition yet" in result.err
+    assert result.code == 2 and "no edition yet" in result.err and "nowhere" in result.err
+    assert not (tmp_path / "y.pdf").exists()  # a draft is checked first
+
+
+def test_booklet_before_the_first_edition_is_a_draft(run: Run, tmp_path: Path) -> None:
+    untagged = Repo(tmp_path / "untagged")
+    untagged.write("radar/alpha.md", blip("Alpha", "tools", "trial", text="Alpha's context."))
+    untagged.commit("one", "2024-01-01")
+    out = tmp_path / "draft.pdf"
+    result = run("-C", untagged.root, "booklet", "--out", out)
+    assert result.code == 0 and "the booklet is a draft" in result.err, result.err
+    text = " ".join(" ".join(pages(out)).split())
+    assert "Draft: not an edition yet" in text and "Alpha's context." in text
+    assert "The first edition" not in text

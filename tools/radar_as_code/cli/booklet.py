@@ -10,7 +10,7 @@ from radar_as_code.authoring import atomic
 from radar_as_code.core.load import load
 from radar_as_code.editions.archive import edition_title
 from radar_as_code.editions.timeline import Timeline, edition_day
-from radar_as_code.errors import GitError, SetupError, UsageError
+from radar_as_code.errors import SetupError, UsageError
 
 
 def add_parser(parser: argparse.ArgumentParser) -> None:
@@ -29,8 +29,10 @@ def run(args: argparse.Namespace) -> int:
     name = args.edition
     if name is None:
         latest = timeline.latest_edition()
-        if latest is None:
-            raise GitError(timeline.no_edition_hint())
+        if latest is None:  # before the first edition: the working tree, called a draft
+            print(f"radar: {timeline.no_edition_hint()}; the booklet is a draft of the "
+                  "working tree", file=sys.stderr)
+            return _write(args, _draft(Path(args.root)))
         name = latest.name
     previous, tag = timeline.edition_pair(name)
     loaded = load(timeline.reader(tag.sha, tag.name))
@@ -43,7 +45,21 @@ def run(args: argparse.Namespace) -> int:
     radar = loaded.radar
     news = timeline.compare(previous.name, tag.name) if previous else None
     title = edition_title(tag, radar.config.edition_tag, radar.config.labels.edition)
-    html = booklet.render(booklet.Edition(radar, title, edition_day(tag), news))
+    return _write(args, booklet.render(booklet.Edition(radar, title, edition_day(tag), news)))
+
+
+def _draft(root: Path) -> str:
+    from datetime import date
+
+    from radar_as_code.render import booklet
+    from radar_as_code.site.publish import read_site
+
+    radar = read_site(root, history=False).radar  # checked: a draft with errors is refused
+    return booklet.render(booklet.Edition(radar, radar.config.labels.draft,
+                                          date.today().isoformat(), None, draft=True))
+
+
+def _write(args: argparse.Namespace, html: str) -> int:
     if args.html is not None:
         atomic.write_text(args.html, html)
         print(f"wrote {args.html}")

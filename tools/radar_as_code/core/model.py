@@ -147,6 +147,7 @@ class Labels(_Strict):
     revised: Line = "Rationale revised"
     nothing_moved: Line = "Nothing moved."
     no_editions: Line = "No edition yet: tag one to start the history."
+    draft: Line = "Draft: not an edition yet"
     legend: Line = "Legend"
     one_blip: Line = "blip"  # a count of one: "1 blip"
     review_due: Line = "due for review"

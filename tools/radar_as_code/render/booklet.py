@@ -67,6 +67,7 @@ class Edition:
     title: str
     date: str
     news: Comparison | None  # against the edition before (None: the first edition)
+    draft: bool = False  # the working tree before any edition: no changes to tell
 
 
 def _body(blip: Blip, radar: Radar) -> str:
@@ -93,7 +94,8 @@ def _body(blip: Blip, radar: Radar) -> str:
 def _changes(edition: Edition) -> list[str]:
     news, labels = edition.news, edition.radar.config.labels
     if news is None:
-        return [f"<p>{attr(labels.first_edition)}.</p>"]
+        text = labels.no_editions if edition.draft else f"{labels.first_edition}."
+        return [f"<p>{attr(text)}</p>"]
     words = {"new": labels.new, "back": labels.back, "moved-in": labels.moved_in,
              "moved-out": labels.moved_out, "quadrant-changed": labels.quadrant_changed,
              "renamed": labels.renamed, "retired": labels.retired, "removed": labels.removed,
