@@ -126,12 +126,13 @@ def git(root: Path, *args: str) -> None:
                    stdout=subprocess.DEVNULL)
 
 
-def generate(root: Path, blips: int, editions: int = 0, seed: int = 0) -> Corpus:
+def generate(root: Path, blips: int, editions: int = 0, seed: int = 0,
+             start: date = date(2024, 1, 1)) -> Corpus:
     corpus = Corpus(root, blips, seed)
     corpus.write_all()
     if editions:
         git(root, "init", "-q", "-b", "main")
-        day = date(2024, 1, 1)
+        day = start
         for n in range(1, editions + 1):
             if n > 1:
                 day += timedelta(days=90)

@@ -15,7 +15,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,14 +55,14 @@ def measure_all(commands: Sequence[Sequence[str | Path]], cwd: Path | None = Non
                        check=False)
     for _ in range(repeat):
         for n, argv in enumerate(commands):
-            start = time.perf_counter()
-            proc = subprocess.Popen([str(a) for a in argv], cwd=cwd, env=ENV,
-                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            _, status, usage = os.wait4(proc.pid, 0)
-            times[n].append(time.perf_counter() - start)
-            cpu[n].append(usage.ru_utime + usage.ru_stime)
-            peak[n] = max(peak[n], usage.ru_maxrss)
-            proc.returncode = os.waitstatus_to_exitcode(status)
+            # Measured by a small launcher: a child of this (large) process would report
+            # this process's memory as its own peak (see launch.py).
+            out = subprocess.run([sys.executable, "-S", HERE / "launch.py",
+                                  *[str(a) for a in argv]], cwd=cwd, env=ENV,
+                                 capture_output=True, text=True, check=True).stdout.split()
+            times[n].append(float(out[0]))
+            cpu[n].append(float(out[1]))
+            peak[n] = max(peak[n], int(out[2]))
     return [Run(statistics.median(t), min(t), statistics.median(c), p)
             for t, c, p in zip(times, cpu, peak, strict=True)]
 
@@ -175,12 +174,13 @@ def radar_site(root: Path) -> Path:
     return root
 
 
-def bench_site(root: Path, size: int, repeat: int, lines: list[str]) -> None:
+def bench_site(root: Path, size: int, repeat: int, lines: list[str], history: int = 0) -> None:
     mkdocs = BIN / "mkdocs"
-    lines.append(f"\n### Site build, {size:,} blips\n")
+    lines.append(f"\n### Site build, {size:,} blips" +
+                 (f" and {history} editions\n" if history else "\n"))
     lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
     lines.append("| --- | --- | --- | --- | --- | --- |")
-    floor_root = floor_site(root.parent / f"floor-site-{size}", root)
+    floor_root = floor_site(root.parent / f"floor-site-{size}{'-h' if history else ''}", root)
     radar_site(root)
     floor, built = measure_all([
         [mkdocs, "build", "-q", "-f", floor_root / "mkdocs.yml", "-d", floor_root / "site"],
@@ -199,6 +199,7 @@ def main() -> None:
     parser.add_argument("--editions", type=int, default=20,
                         help="editions of the timeline benchmark (0: skip it)")
     parser.add_argument("--timeline-blips", type=int, default=10000)
+    parser.add_argument("--no-import", action="store_true", help="skip bench/import_bench.py")
     parser.add_argument("--site-sizes", default="1000,10000",
                         help="radar sizes for the site-build benchmark ('' to skip)")
     args = parser.parse_args()
@@ -218,6 +219,9 @@ def main() -> None:
             generate(root, size)
         bench_check(root, size, args.repeat, lines)
         bench_workflow(args.out, size, args.repeat, lines)
+    from nesting import bench_nesting  # hostile nesting: reader steps, check time
+
+    bench_nesting(args.out, args.repeat, lines)
     lines.append("\n### This repository's site\n")
     lines.append("| command | median s | best s | CPU s | peak MiB | vs floor |")
     lines.append("| --- | --- | --- | --- | --- | --- |")
@@ -229,11 +233,18 @@ def main() -> None:
         if not (root / "radar" / "radar.yml").exists():
             generate(root, size)
         bench_site(root, size, 1 if size >= 10000 else max(args.repeat, 5), lines)
+    if args.editions and args.site_sizes:
+        import site_history
+        site_history.bench(args.out, max(args.repeat, 3), lines, editions=args.editions)
     if args.editions:
         root = args.out / f"history-{args.timeline_blips}-{args.editions}"
         if not (root / ".git").exists():
             generate(root, args.timeline_blips, args.editions)
         bench_timeline(root, args.timeline_blips, args.editions, args.repeat, lines)
+    if not args.no_import:
+        from import_bench import bench_import
+
+        bench_import(args.out, args.repeat, lines)
     report = "\n".join(lines) + "\n"
     (args.out / "report.md").write_text(report)
     print(report)

@@ -152,3 +152,13 @@ def test_move_property(tmp_path: Path, case: tuple[str, str]) -> None:
     assert after is not None
     assert after.meta == before.meta.model_copy(update={"ring": "hold",
                                                         "reviewed": date(2026, 5, 1)})
+
+
+def test_rename_rewrites_two_links_on_one_line(base_radar: Path, run: Run) -> None:
+    beta = base_radar / "radar" / "beta.md"
+    beta.write_text(beta.read_text().replace(
+        "Beta is a method.", "See [Alpha](alpha.md#context) and [it](./alpha.md)."))
+    result = run("-C", base_radar, "rename", "alpha", "alpha-tool")
+    assert result.code == 0, result.err
+    assert "See [Alpha](alpha-tool.md#context) and [it](alpha-tool.md)." in beta.read_text()
+    assert run("-C", base_radar, "check").code == 0

@@ -126,7 +126,7 @@ def test_show_json(base_radar: Path, run: Run) -> None:
     assert [b["number"] for b in data["blips"]] == [1, 2]
     assert set(data["blips"][0]) == {"id", "title", "quadrant", "ring", "status", "tags",
                                      "related", "decisions", "former_ids", "reviewed", "retired",
-                                     "number", "path"}
+                                     "featured", "imported", "number", "path"}
     assert {"id", "title", "status", "blips", "supersedes", "superseded_by", "path"} <= set(
         data["decisions"][0])
 

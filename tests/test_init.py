@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT, Run
+from conftest import AI, ROOT, Run
 from radar_as_code import __version__
 from radar_as_code.scaffold import pins
 from radar_as_code.scaffold.files import HOOK_FILES
@@ -119,7 +119,7 @@ def test_presets_and_options(tmp_path: Path, run: Run) -> None:
     ai = tmp_path / "ai"
     assert run("init", ai, "--preset", "ai", "--no-input").code == 0
     config = yaml.safe_load((ai / "radar" / "radar.yml").read_text())
-    mine = yaml.safe_load((ROOT / "radar" / "radar.yml").read_text())
+    mine = yaml.safe_load((AI / "radar" / "radar.yml").read_text())  # this layout, frozen
     assert [q["id"] for q in config["quadrants"]] == [q["id"] for q in mine["quadrants"]]
     assert [r["id"] for r in config["rings"]] == [r["id"] for r in mine["rings"]]
     assert config["blip_sections"] == mine["blip_sections"]

@@ -2,9 +2,9 @@
 
 Each operation (``blips``, ``decisions``, ``relink``) is planned first: the new content
 of every file it touches is computed and parsed again, the whole radar is checked as it
-would be after the writes (``validate``), and only then is anything written (each file
-atomically, by a temporary file and a rename). An operation that cannot be done writes
-nothing.
+would be after the writes (``validate``), and only then is anything written: all files
+or none, even if the process is killed (``journal.py``). An operation that cannot be done
+writes nothing.
 """
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from radar_as_code.authoring import atomic
 from radar_as_code.authoring.tree import PARSED, StatReader
-from radar_as_code.core.layout import CONFIG_PATH
+from radar_as_code.core.layout import CONFIG_PATH, os_path
 from radar_as_code.core.load import load, parse
 from radar_as_code.core.model import Blip, Decision, Radar
 from radar_as_code.errors import RadarError
@@ -41,7 +40,7 @@ def snapshot(root: Path) -> Radar:
 def read_text(root: Path, path: str) -> str:
     """A file as text, BOM and line endings included: edits keep every other byte."""
     try:
-        return (root / path).read_bytes().decode("utf-8")
+        return os_path(root, path).read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise AuthoringError(f"{path} cannot be read ({exc}); nothing was written") from None
 
@@ -68,8 +67,7 @@ def edited(path: str, text: str, before: Blip | Decision, **changes: object) -> 
 
 
 def apply(root: Path, writes: list[Write]) -> None:
-    for write in writes:
-        atomic.write_bytes(root / write.path, write.content)
-    for write in writes:
-        if write.remove and write.remove != write.path:
-            (root / write.remove).unlink()
+    """Write every file or none, even if the process is killed (``journal.py``)."""
+    from radar_as_code.authoring import journal
+
+    journal.write_all(root, writes)

@@ -35,7 +35,8 @@ def relocate(root: Path, radar: Radar, doc: Blip | Decision, new_id: str, lists:
             continue
         text = original = read_text(root, path)
         where = new_path if path == old_path else path
-        for link in links:
+        for link in sorted(links, key=lambda k: (k.line, k.col), reverse=True):
+            # from the right: a replacement shifts what follows it on its line
             fragment = "#" + link.target.split("#", 1)[1] if "#" in link.target else ""
             relative = posixpath.relpath(new_path, posixpath.dirname(where) or ".")
             text = edit.replace_at(text, link.line, link.col, link.target, relative + fragment)

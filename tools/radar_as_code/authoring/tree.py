@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from radar_as_code.core.layout import FOLDERS
+from radar_as_code.core.layout import FOLDERS, os_path
 from radar_as_code.core.load import ParseCache
 from radar_as_code.core.reader import Listing, WorktreeReader
 
@@ -21,7 +21,7 @@ class StatReader(WorktreeReader):
 
     def object_id(self, path: str) -> str | None:
         try:
-            st = (self.root / path).lstat()
+            st = os_path(self.root, path).lstat()
         except OSError:
             return None
         return f"stat:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"

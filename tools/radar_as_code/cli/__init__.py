@@ -56,10 +56,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("schema", "print or write the JSON Schemas of blip, decision-record and "
                          "config files"),
     "rules": ("rules", "document every lint rule (Markdown, as on the site's rules page)"),
+    "booklet": ("booklet", "write an edition as a printable PDF booklet (--out FILE.pdf)"),
     "init": ("init", "start a radar: a new repository, or a radar added to an existing one "
                      "and its MkDocs site"),
 }
 _CONFIG = ("radar", "radar.yml")
+JOURNAL = ".radar-journal"  # authoring/journal.py: a change a crashed command left
 
 
 def _command(argv: Sequence[str]) -> str | None:
@@ -111,6 +113,40 @@ def find_root(start: Path) -> Path:
     return here
 
 
+def _utf8_output() -> None:
+    """UTF-8 output whatever the locale (ASCII under LC_ALL=C), and a file name that is
+    not UTF-8 escaped rather than an error."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+# Arguments naming files: kept as the system gives them.
+_PATHS = frozenset({"root", "paths", "start", "dir"})
+
+
+def _text_arguments(args: argparse.Namespace) -> None:
+    """Titles, ids and revisions as UTF-8 text, whatever the locale decoded them as."""
+    from radar_as_code.core.layout import repo_name
+    from radar_as_code.errors import UsageError
+
+    def text(value: str) -> str:
+        decoded = repo_name(value)
+        if any("\ud800" <= c <= "\udfff" for c in decoded):
+            raise UsageError(f"{decoded.encode('utf-8', 'backslashreplace').decode()!r} "
+                             "is not valid UTF-8 text")
+        return decoded
+
+    for name, value in vars(args).items():
+        if name in _PATHS:
+            continue
+        if isinstance(value, str):
+            setattr(args, name, text(value))
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            setattr(args, name, [text(v) for v in value])
+
+
 def entry() -> None:
     """The `radar` executable: ``main`` without pydantic plugins, then the process ends at
     once (tools/decisions/0006).
@@ -135,6 +171,7 @@ def entry() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    _utf8_output()
     try:
         args = parser(argv).parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage message
@@ -156,6 +193,16 @@ def _run(args: argparse.Namespace) -> int:
 
         args.start = args.root or "."  # where the command was started (`radar init`)
         args.root = str(find_root(Path(args.start)))
+        _text_arguments(args)
+        if os.path.lexists(Path(args.root) / JOURNAL):  # one stat when there is none
+            from radar_as_code.authoring.journal import recover
+
+            outcome = recover(Path(args.root))
+            if outcome:
+                print(f"radar: {outcome}", file=sys.stderr)
+        from radar_as_code.interchange.sweep import sweep
+
+        sweep()  # the folders of imports killed with SIGKILL
         return int(module(args.command).run(args))
     except RadarError as exc:
         print(f"radar: error: {exc}", file=sys.stderr)

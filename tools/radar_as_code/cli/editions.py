@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from radar_as_code.editions import report as movements
-from radar_as_code.editions.timeline import Timeline, day, editions
+from radar_as_code.editions.archive import edition_title, editions
+from radar_as_code.editions.timeline import Timeline, edition_day
 from radar_as_code.render.text import count
 
 
@@ -26,7 +27,8 @@ def run(args: argparse.Namespace) -> int:
     for summary in summaries:
         since = summary.since_previous
         rows.append({
-            "edition": summary.tag.name, "date": day(summary.tag.date), "sha": summary.tag.sha,
+            "edition": summary.tag.name, "date": edition_day(summary.tag), "sha": summary.tag.sha,
+            "title": edition_title(summary.tag, summary.config.edition_tag),
             "rings": dict(sorted(summary.counts["ring"].items())),
             "quadrants": dict(sorted(summary.counts["quadrant"].items())),
             "since_previous": movements.as_dict(since) if since else None,

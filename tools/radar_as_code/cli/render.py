@@ -23,8 +23,8 @@ def run(args: argparse.Namespace) -> int:
     written = pages.pages(site, pages.markdown_links, rules_page)
     for path, page in written.items():
         atomic.write_text(args.out / path, page.text())
-    picture = svg.picture(site.radar, site.chronicle.moves(),
-                          lambda i: site.radar.blips[i].path, overview.legend(site))
+    picture = svg.picture(site.shown, site.chronicle.moves(),
+                          lambda i: site.shown.blips[i].path, overview.legend(site))
     atomic.write_text(args.out / "radar.svg", picture + "\n")
     print(f"wrote {len(written)} page{'s' * (len(written) != 1)} (Markdown) and radar.svg "
           f"to {args.out}")

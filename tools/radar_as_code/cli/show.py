@@ -10,7 +10,7 @@ from pathlib import Path
 from radar_as_code.core import jsonview
 from radar_as_code.core.load import load
 from radar_as_code.core.model import Radar
-from radar_as_code.core.problem import has_errors
+from radar_as_code.core.problem import has_errors, order
 from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.lint import report
 from radar_as_code.render.text import count
@@ -44,7 +44,8 @@ def table(radar: Radar) -> str:
 def run(args: argparse.Namespace) -> int:
     loaded = load(WorktreeReader(Path(args.root)))
     if loaded.problems:
-        print(report.text(sorted(set(loaded.problems))), file=sys.stderr)
+        print(report.text(sorted(set(loaded.problems), key=order), counted=loaded.counted),
+              file=sys.stderr)
     if loaded.radar is None:
         return 1
     if args.format == "json":

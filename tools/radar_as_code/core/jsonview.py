@@ -21,6 +21,9 @@ def blip(radar: Radar, item: Blip) -> dict[str, Any]:
         "former_ids": list(meta.former_ids),
         "reviewed": meta.reviewed.isoformat(),
         "retired": meta.retired.isoformat() if meta.retired else None,
+        "featured": meta.featured,
+        "imported": meta.imported.model_dump(mode="json", exclude_none=True)
+        if meta.imported else None,
         "number": radar.numbers.get(item.id),
         "path": item.path,
     }

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
+from pathlib import Path
 
 CONFIG_PATH = "radar/radar.yml"
 FOLDERS = ("radar", "adr", "docs")  # what the radar reads, and all that the site publishes
@@ -38,3 +41,25 @@ def index(paths: Iterable[str]) -> dict[str, tuple[str, ...]]:
     for path in sorted(paths):
         out.setdefault(file_id(path), []).append(path)
     return {key: tuple(value) for key, value in out.items()}
+
+
+# Repository paths are text decoded from the file names' bytes as UTF-8 (bytes that are
+# not UTF-8 kept as surrogates), as git does, whatever the locale: a radar reads the same
+# under LC_ALL=C. The system's own file-name encoding (ASCII under LC_ALL=C without
+# Python's UTF-8 mode) is used only at the boundary, by these two.
+_UTF8_NAMES = sys.getfilesystemencoding().lower().replace("-", "") == "utf8"
+
+
+def repo_name(os_name: str) -> str:
+    """A file name as the system gave it (``os.scandir``, the command line) in the
+    repository's UTF-8 form."""
+    if _UTF8_NAMES:
+        return os_name
+    return os.fsencode(os_name).decode("utf-8", "surrogateescape")
+
+
+def os_path(root: Path, path: str) -> Path:
+    """A repository path under ``root``, as the system's file functions take it."""
+    if _UTF8_NAMES:
+        return root / path
+    return root / os.fsdecode(path.encode("utf-8", "surrogateescape"))

@@ -2,13 +2,15 @@
 
 Bad files become problems, never exceptions; a file with problems in its front matter
 is left out of the snapshot (its id stays in the index, so references to it resolve).
-Only a missing or unreadable config stops loading (``SetupError``).
+Only a missing or unreadable config stops loading (``SetupError``). Each file keeps its
+first problems of each rule and counts the others (``core/tally.py``), so that memory
+stays bounded whatever the files hold.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from radar_as_code.core import frontmatter, markdown, textfile, yamlread
@@ -16,6 +18,7 @@ from radar_as_code.core.layout import CONFIG_PATH, file_id, is_blip_path, is_dec
 from radar_as_code.core.model import Blip, BlipMeta, Decision, DecisionMeta, Radar, RadarConfig
 from radar_as_code.core.problem import Problem
 from radar_as_code.core.reader import Reader
+from radar_as_code.core.tally import PER_FILE, Tally, add, keep_first
 from radar_as_code.errors import SetupError
 from radar_as_code.lint import movement_flags, schema
 
@@ -28,6 +31,7 @@ class Loaded:
     problems: tuple[Problem, ...]
     config_doc: yamlread.YamlDoc
     complete: bool  # every blip and record was read
+    counted: Tally = field(default_factory=dict)  # problems past each file's first ones
 
 
 def read_config(reader: Reader, files: Collection[str]) -> tuple[
@@ -58,6 +62,7 @@ class Parsed:
     document: Blip | Decision | None
     body: markdown.Body | None
     problems: list[Problem]
+    counted: Tally = field(default_factory=dict)  # problems past the first of each rule
 
 
 def _front_matter(path: str, data: bytes) -> tuple[
@@ -87,8 +92,18 @@ def _not_cascading(found: list[Problem], before: list[Problem]) -> list[Problem]
     return [p for p in found if p.line not in lines]
 
 
-def parse(path: str, data: bytes) -> Parsed:
-    """Read a blip or a decision record (which one, from its path)."""
+def parse(path: str, data: bytes, keep: int = PER_FILE) -> Parsed:
+    """Read a blip or a decision record (which one, from its path); of each rule's
+    problems, keep the first ``keep``."""
+    parsed = _parse(path, data)
+    if len(parsed.problems) <= keep:
+        return parsed
+    counted: Tally = {}
+    problems = keep_first(parsed.problems, counted, keep)
+    return Parsed(parsed.document, parsed.body, problems, counted)
+
+
+def _parse(path: str, data: bytes) -> Parsed:
     doc, values, body, problems = _front_matter(path, data)
     if doc is None or body is None:
         return Parsed(None, body, problems)
@@ -127,16 +142,18 @@ ParseCache = dict[tuple[str, str], Parsed]
 
 
 def load(reader: Reader, only: Collection[str] | None = None, *,
-         follow: bool = True, cache: ParseCache | None = None) -> Loaded:
+         follow: bool = True, cache: ParseCache | None = None, keep: int = PER_FILE) -> Loaded:
     """Read the radar. With ``only``, read just those files, and with ``follow`` also the
     files they reference (what the two-way checks need). With ``cache``, a file whose
-    content the reader can name (a git blob) is parsed once across snapshots."""
+    content the reader can name (a git blob) is parsed once across snapshots. Of each
+    file's problems of each rule, the first ``keep`` are kept and the others counted."""
     listing = reader.listing()
     files = listing.files
+    counted: Tally = {}
     config, config_doc, problems = read_config(reader, files)
-    problems = list(listing.problems) + problems
+    problems = list(listing.problems) + keep_first(problems, counted, keep)
     if config is None:
-        return Loaded(None, tuple(problems), config_doc, False)
+        return Loaded(None, tuple(problems), config_doc, False, counted)
     blip_paths = listing.blip_paths
     decision_paths = listing.decision_paths
     wanted = [p for p in files if is_blip_path(p) or is_decision_path(p)]
@@ -163,7 +180,7 @@ def load(reader: Reader, only: Collection[str] | None = None, *,
                     problems.append(Problem(path, 1, 1, "file", "error",
                                             "file cannot be read"))
                     continue
-                parsed = parse(path, data)
+                parsed = parse(path, data, keep)
                 if key is not None and cache is not None:
                     cache[key] = parsed
             document = parsed.document
@@ -176,6 +193,7 @@ def load(reader: Reader, only: Collection[str] | None = None, *,
             if parsed.body is not None:
                 bodies[path] = parsed.body
             problems.extend(parsed.problems)
+            add(counted, parsed.counted)
         return new_blips, new_decisions
 
     first_blips, first_decisions = read(wanted)
@@ -185,4 +203,4 @@ def load(reader: Reader, only: Collection[str] | None = None, *,
     radar = Radar(config=config, config_path=CONFIG_PATH, blip_paths=blip_paths,
                   decision_paths=decision_paths, files=files, blips=blips,
                   decisions=decisions, bodies=bodies)
-    return Loaded(radar, tuple(problems), config_doc, complete)
+    return Loaded(radar, tuple(problems), config_doc, complete, counted)

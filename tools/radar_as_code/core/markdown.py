@@ -4,6 +4,11 @@ A line scanner rather than a full parser, for speed: it knows fenced and indente
 blocks, code spans, ATX and setext headings, inline links and images, and reference
 definitions. The site renders bodies with a real Markdown engine; this module only has
 to find what the rules check.
+
+Bodies come from pull requests, so the scanner takes time in proportion to the body
+whatever it holds: no pattern here can backtrack over what it has already read (code
+spans and headings are matched by hand, link destinations with possessive quantifiers,
+see ``_links``), and ``Body.steps`` counts the work for the tests and the benchmark.
 """
 
 from __future__ import annotations
@@ -12,16 +17,15 @@ import re
 from dataclasses import dataclass, field
 
 _SPECIAL_START = frozenset("#`~ \t-=")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
-_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_INLINE_LINK = re.compile(
-    r"(!?)\[(?:[^\[\]\\]|\\.|\[[^\[\]]*\])*\]"
-    r"\(\s*(<[^<>\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))*)"
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)"
+_FENCE = re.compile(r"^ {0,3}(`{3,}+|~{3,}+)")
+_SETEXT = re.compile(r"^ {0,3}+(?:=++|-++)[ \t]*+$")
+_BACKTICKS = re.compile(r"`+")
+_LINK_TOKEN = re.compile(r"\\.|\[|\]\(?")  # an escape, an opening bracket, `]` or `](`
+_DESTINATION = re.compile(  # what follows `](`: the target, an optional title, then `)`
+    r"\s*+(<[^<>\n]*+>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*+\))*+)"
+    r"(?:\s++(?:\"[^\"]*+\"|'[^']*+'|\([^()]*+\)))?\s*+\)"
 )
-_REF_DEF = re.compile(r"^ {0,3}\[(?:[^\[\]\\]|\\.)+\]:[ \t]*(<[^<>\n]*>|\S+)")
+_REF_DEF = re.compile(r"^ {0,3}+\[(?:[^\[\]\\]|\\.)++\]:[ \t]*+(<[^<>\n]*+>|\S++)")
 
 
 @dataclass(frozen=True)
@@ -47,21 +51,118 @@ class Body:
     preamble: str  # text before the first level-2 heading
     first_line: int  # line of the file where the body starts
     text: str = field(default="", repr=False, compare=False)  # the body as written
+    steps: int = field(default=0, repr=False, compare=False)  # work done: lines and tokens
 
 
-def _blank_code_spans(line: str) -> str:
-    return _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+def _blank_code_spans(line: str) -> tuple[str, int]:
+    """The line with its code spans blanked out, and the number of backtick runs seen.
+
+    A run of backticks opens a span that the next run of the same length closes
+    (CommonMark); the next run of each length is found in one pass from the right, so a
+    line of unmatched runs costs no more than a line of matched ones.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(line)]
+    if len(runs) < 2:
+        return line, len(runs)
+    closer = [-1] * len(runs)
+    last: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        closer[index] = last.get(length, -1)
+        last[length] = index
+    parts: list[str] = []
+    done = index = 0
+    while index < len(runs):
+        end = closer[index]
+        if end < 0:
+            index += 1
+            continue
+        start, stop = runs[index][0], runs[end][1]
+        parts += (line[done:start], " " * (stop - start))
+        done, index = stop, end + 1
+    parts.append(line[done:])
+    return "".join(parts), len(runs)
 
 
-def _links(raw: str, number: int) -> list[Link]:
-    scanned = _blank_code_spans(raw)
+def without_code_spans(line: str) -> str:
+    """The line with its code spans blanked out (same length), in linear time."""
+    return _blank_code_spans(line)[0]
+
+
+def _atx(raw: str) -> tuple[int, str] | None:
+    """An ATX heading's level and text (``## Text ##``), or None."""
+    text = raw.lstrip(" ")
+    if len(raw) - len(text) > 3 or not text.startswith("#"):
+        return None
+    rest = text.lstrip("#")
+    level = len(text) - len(rest)
+    if level > 6 or rest[:1] not in ("", " ", "\t"):
+        return None
+    rest = rest.strip(" \t")
+    unclosed = rest.rstrip("#")
+    if not unclosed:
+        return level, ""
+    if unclosed != rest and unclosed[-1] in " \t":
+        rest = unclosed
+    return level, rest.strip()
+
+
+@dataclass(frozen=True)
+class LinkSpan:
+    """Where an inline link or image is in a line: ``[label](target "title")``."""
+
+    start: int  # of the ``!`` of an image, else of ``[``
+    label: tuple[int, int]  # the label with its brackets
+    target: tuple[int, int]  # the destination as written (maybe ``<...>``)
+    end: int  # after the closing ``)``
+
+
+def link_spans(raw: str) -> tuple[list[LinkSpan], int]:
+    """The inline links and images of a line, outside code spans, and the work done.
+
+    Brackets are matched with a stack; each ``](`` closing an open bracket is tried as a
+    link. A try that fails reads at most to the end of its destination, its title or its
+    ``<...>`` target, and each of those stops at the next ``(`` group, quote of its kind or
+    ``<``, which every later try begins with: the tries read each character a bounded
+    number of times.
+    """
+    scanned, steps = _blank_code_spans(raw)
     found = []
-    ref = _REF_DEF.match(scanned)
+    opened: list[int] = []
+    resume = 0
+    for token in _LINK_TOKEN.finditer(scanned):
+        steps += 1
+        start, kind = token.start(), token.group()
+        if start < resume or kind[0] == "\\":
+            continue
+        if kind == "[":
+            opened.append(start)
+            continue
+        if not opened:
+            continue
+        label = opened.pop()
+        if kind == "](":
+            target = _DESTINATION.match(scanned, token.end())
+            if target:
+                first = label - 1 if label and scanned[label - 1] == "!" else label
+                found.append(LinkSpan(first, (label, start + 1), target.span(1), target.end()))
+                opened.clear()
+                resume = target.end()
+    return found, steps
+
+
+def _links(raw: str, number: int) -> tuple[list[Link], int]:
+    """The link targets of a line (inline links, images, a reference definition), and the
+    work done."""
+    spans, steps = link_spans(raw)
+    found = []
+    ref = _REF_DEF.match(_blank_code_spans(raw)[0]) if "]:" in raw else None
     if ref:
         found.append(Link(ref.group(1).strip("<>"), number, ref.start(1) + 1))
-    for match in _INLINE_LINK.finditer(scanned):
-        found.append(Link(match.group(2).strip("<>"), number, match.start(2) + 1))
-    return found
+    for span in spans:
+        begin, end = span.target
+        found.append(Link(raw[begin:end].strip("<>"), number, begin + 1))
+    return found, steps
 
 
 def scan(body: str, first_line: int = 1) -> Body:
@@ -76,6 +177,7 @@ def scan(body: str, first_line: int = 1) -> Body:
     preamble_end = len(lines)
     fence: str | None = None
     previous_text = False  # was the line before a paragraph line (for setext headings)?
+    steps = len(lines)
 
     def close(end: int) -> None:
         if current is not None:
@@ -101,9 +203,9 @@ def scan(body: str, first_line: int = 1) -> Body:
         if raw.startswith(("    ", "\t")) and not previous_text:
             continue  # indented code block
         level, text = 0, ""
-        atx = _ATX.match(raw)
+        atx = _atx(raw) if first in " #" else None
         if atx:
-            level, text = len(atx.group(1)), (atx.group(2) or "").strip()
+            level, text = atx
         elif previous_text and _SETEXT.match(raw):
             level, text = (1 if raw.strip()[0] == "=" else 2), lines[index - 1].strip()
             number -= 1
@@ -120,7 +222,9 @@ def scan(body: str, first_line: int = 1) -> Body:
             continue
         previous_text = bool(raw.strip())
         if "](" in raw or "]:" in raw:
-            links.extend(_links(raw, number))
+            found, work = _links(raw, number)
+            links.extend(found)
+            steps += work
     close(len(lines))
     return Body(tuple(sections), tuple(links), tuple(h1),
-                "\n".join(lines[:preamble_end]).strip(), first_line, body)
+                "\n".join(lines[:preamble_end]).strip(), first_line, body, steps)

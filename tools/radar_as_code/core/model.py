@@ -147,9 +147,19 @@ class Labels(_Strict):
     revised: Line = "Rationale revised"
     nothing_moved: Line = "Nothing moved."
     no_editions: Line = "No edition yet: tag one to start the history."
+    draft: Line = "Draft: not an edition yet"
     legend: Line = "Legend"
     one_blip: Line = "blip"  # a count of one: "1 blip"
     review_due: Line = "due for review"
+    # editions (docs/editions.md)
+    upcoming: Line = "Upcoming"
+    upcoming_intro: Line = "Merged since the latest edition; not in an edition yet"
+    nothing_upcoming: Line = "Nothing merged since the latest edition."
+    whats_new: Line = "What's new"
+    first_edition: Line = "The first edition"
+    previous_edition: Line = "Previous edition"
+    next_edition: Line = "Next edition"
+    not_on_site: Line = "No longer on this site"
 
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
 
@@ -172,8 +182,10 @@ class RadarConfig(_Strict):
                                       pattern=r"^[A-Za-z0-9._/*?\[\]-]+$")] = "edition-*"
     quadrants: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=16)
     rings: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=12)
-    blip_sections: tuple[SectionSpec, ...] = Field(DEFAULT_BLIP_SECTIONS, strict=False)
-    adr_sections: tuple[SectionSpec, ...] = Field(DEFAULT_ADR_SECTIONS, strict=False)
+    blip_sections: tuple[SectionSpec, ...] = Field(DEFAULT_BLIP_SECTIONS, strict=False,
+                                                   max_length=20)
+    adr_sections: tuple[SectionSpec, ...] = Field(DEFAULT_ADR_SECTIONS, strict=False,
+                                                  max_length=20)
     adr_min_options: int = Field(3, ge=0, le=20)
     decision_rings: tuple[Id, ...] | None = Field(
         None, strict=False, description="Rings a blip may only move into by citing an accepted "
@@ -207,6 +219,22 @@ class RadarConfig(_Strict):
         return [q.id for q in self.quadrants].index(quadrant)
 
 
+class Imported(_Strict):
+    """Where an imported blip comes from (written by `radar import`). Until a person reviews
+    the blip (a ``reviewed`` date after ``date``), missing rationale sections are warnings.
+    ``id``, ``title`` and ``tags`` keep what the source wrote where this tool had to write
+    it otherwise, so that links and an export in the source's format find it again."""
+
+    format: Annotated[str, Field(pattern=ID_PATTERN, max_length=40)]
+    source: Line = Field(description="the source file this version of the blip was read from")
+    date: Day = Field(description="the date of that source (its edition)")
+    id: Line | None = Field(None, description="the source's own id, where it is not a valid id")
+    title: Line | None = Field(None, description="the source's name, where the import added "
+                               "the quadrant to tell two blips apart")
+    tags: tuple[Line, ...] | None = Field(None, strict=False, max_length=200,
+                                          description="the tags as the source wrote them")
+
+
 class BlipMeta(_Strict):
     """The front matter of a blip, `radar/<id>.md`."""
 
@@ -220,6 +248,9 @@ class BlipMeta(_Strict):
     reviewed: Day
     former_ids: tuple[Id, ...] = _ids("ids this blip had before")  # type: ignore[assignment]
     retired: Day | None = Field(None, description="when the blip was retired (`radar retire`)")
+    featured: bool = Field(True, description="shown on the radar picture; false keeps the blip "
+                           "in lists only (AOE's featured, Zalando's active)")
+    imported: Imported | None = None
 
 
 class DecisionMeta(_Strict):

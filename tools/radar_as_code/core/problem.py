@@ -34,5 +34,11 @@ class Problem:
         }
 
 
+def order(problem: Problem) -> tuple[str, int, int, str, str, str]:
+    """The sort key of a problem (the same order as comparing them, several times faster)."""
+    return (problem.path, problem.line, problem.col, problem.rule, problem.level,
+            problem.message)
+
+
 def has_errors(problems: list[Problem] | tuple[Problem, ...]) -> bool:
     return any(p.level == "error" for p in problems)

@@ -60,11 +60,11 @@ class WorktreeReader:
         while todo:
             rel = todo.pop()
             try:
-                entries = list(os.scandir(self.root / rel))
+                entries = list(os.scandir(layout.os_path(self.root, rel)))
             except (FileNotFoundError, NotADirectoryError):
                 continue
             for entry in entries:
-                path = f"{rel}/{entry.name}"
+                path = f"{rel}/{layout.repo_name(entry.name)}"
                 if entry.is_symlink():
                     if entry.is_dir() or entry.name.endswith((".md", ".yml", ".yaml")):
                         problems.append(_symlink(path))
@@ -85,7 +85,8 @@ class WorktreeReader:
         out: dict[str, bytes] = {}
         for path in paths:
             try:
-                fd = os.open(self.root / path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+                fd = os.open(layout.os_path(self.root, path),
+                             os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
             except OSError:
                 continue  # gone or unreadable: the loader reports what is missing
             with os.fdopen(fd, "rb") as handle:

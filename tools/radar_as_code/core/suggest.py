@@ -34,3 +34,20 @@ def hint(value: str, choices: Mapping[str, str] | Iterable[str]) -> str:
     """`` (did you mean 'x'?)`` or nothing."""
     match = closest(value, choices)
     return f" (did you mean '{match}'?)" if match is not None and match != value else ""
+
+
+SEARCHES = 50  # suggestions per check: each search compares with every choice
+
+
+class Budget:
+    """Suggestions while they last. A search costs as much as the choices are many (every
+    id of the radar, up to 1,000 tags), so a check that suggested something for each of
+    thousands of problems would take time in proportion to their product."""
+
+    def __init__(self, searches: int = SEARCHES) -> None:
+        self.left = searches
+
+    def take(self) -> bool:
+        """Whether one more search may be made."""
+        self.left -= 1
+        return self.left >= 0

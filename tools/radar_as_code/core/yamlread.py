@@ -5,6 +5,12 @@ no anchors or aliases (no alias bombs), no complex keys, bounded nesting, duplic
 keys reported. Plain scalars are resolved with the YAML 1.2 core schema; values that
 YAML 1.1 tools read differently (``no``, ``on``, ``0777``, ``1:30``) are reported so
 that every reader of the file agrees on what it says. See tools/decisions/0001.
+
+The first structural limit hit (nesting, too many problems, a second document) stops
+reading: libyaml's scanner does work in proportion to the open flow collections for
+every token, so reading on past the nesting limit would take quadratic time.
+``YamlDoc.steps`` counts the work (each event charged one plus its depth) for the tests
+and the benchmark; see tools/decisions/0030.
 """
 
 from __future__ import annotations
@@ -57,6 +63,7 @@ class YamlDoc:
     values: dict[Loc, Pos] = field(default_factory=dict)  # where each value starts
     keys: dict[Loc, Pos] = field(default_factory=dict)  # where each mapping key starts
     problems: list[Problem] = field(default_factory=list)
+    steps: int = 0  # events read, each charged 1 + its nesting depth
 
     def position(self, loc: Loc, *, key: bool = False) -> Pos:
         """The best position for a location: itself, else its closest known parent."""
@@ -86,7 +93,6 @@ class _Reader:
         self.first_line = first_line
         self.doc = YamlDoc()
         self.stack: list[_Frame] = []
-        self.skip = 0  # depth of a subtree being skipped
 
     def pos(self, event: ev.Event) -> Pos:
         mark = event.start_mark
@@ -175,14 +181,6 @@ class _Reader:
 
     def feed(self, event: ev.Event) -> bool:
         """Take one event; False when reading must stop."""
-        if self.skip:
-            if isinstance(event, ev.CollectionStartEvent):
-                self.skip += 1
-            elif isinstance(event, ev.CollectionEndEvent):
-                self.skip -= 1
-                if not self.skip:
-                    self.add(None, (0, 0), is_scalar_key=False)
-            return True
         if type(event) is ev.ScalarEvent:  # the hot path: keep it short
             if event.anchor is not None or event.tag is not None:
                 self.check_node(event)
@@ -193,9 +191,10 @@ class _Reader:
         elif isinstance(event, ev.CollectionStartEvent):
             self.check_node(event)
             if len(self.stack) >= MAX_DEPTH:
-                self.problem(self.pos(event), f"nesting deeper than {MAX_DEPTH} levels")
-                self.skip = 1
-                return True
+                self.problem(self.pos(event), f"nesting deeper than {MAX_DEPTH} levels: "
+                                              "stopped reading here")
+                self.doc.value = None
+                return False
             loc = self.stack[-1].loc if self.stack else ()
             top = self.stack[-1] if self.stack else None
             if top is not None:
@@ -229,7 +228,8 @@ def _walk(reader: _Reader, get: Callable[[], ev.Event | None]) -> None:
     values, keys, problems = doc.values, doc.keys, doc.problems
     scalar_event = ev.ScalarEvent
     while (event := get()) is not None:
-        if type(event) is scalar_event and stack and not reader.skip \
+        doc.steps += 1 + len(stack)
+        if type(event) is scalar_event and stack \
                 and event.anchor is None and event.tag is None:
             top = stack[-1]
             mark = event.start_mark

@@ -39,12 +39,16 @@ def _ends(comparison: Comparison) -> tuple[str, str]:
             name(comparison.head.ref, comparison.head.sha))
 
 
-def _from_to(config: RadarConfig, change: Change) -> tuple[str, str]:
+def from_to(config: RadarConfig, change: Change) -> tuple[str, str]:
+    """What a change went from and to, as labels: rings, quadrants or ids; a retired or
+    removed blip goes to nothing (it leaves the radar from its ring)."""
     if change.kind == "quadrant-changed":
         return (_label(config, "quadrant", change.from_quadrant),
                 _label(config, "quadrant", change.to_quadrant))
     if change.kind == "renamed":
         return change.former_id or "", change.id
+    if change.kind in ("retired", "removed"):
+        return _label(config, "ring", change.from_ring), ""
     return _label(config, "ring", change.from_ring), _label(config, "ring", change.to_ring)
 
 
@@ -53,7 +57,7 @@ def text(comparison: Comparison) -> str:
     base, head = _ends(comparison)
     lines = [f"{base} -> {head}"]
     for change in comparison.changes:
-        before, after = _from_to(config, change)
+        before, after = from_to(config, change)
         arrow = f"{before} -> {after}" if before and after and before != after \
             else before or after
         lines.append(f"  {WORDS[change.kind]:<17} {printable(change.id):<28} "
@@ -76,7 +80,7 @@ def markdown(comparison: Comparison, link_base: str | None = None) -> str:
             title = md_text(change.title)
             if link_base and change.kind != "removed":
                 title = f"[{title}]({link_base.rstrip('/')}/radar/{change.id}/)"
-            before, after = _from_to(config, change)
+            before, after = from_to(config, change)
             out.append(f"| {SIGNS[change.kind]} | {title} | {WORDS[change.kind]} | "
                        f"{md_text(before)} | {md_text(after)} |")
     else:

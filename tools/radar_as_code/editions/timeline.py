@@ -7,9 +7,6 @@ per end), so its cost follows the size of the change, not the size of the radar.
 
 from __future__ import annotations
 
-import itertools
-from collections import Counter
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +53,12 @@ class Comparison:
 
 def day(timestamp: int) -> str:
     return datetime.fromtimestamp(timestamp, UTC).date().isoformat()
+
+
+def edition_day(tag: Tag) -> str:
+    """An edition's date: that of its commit (the radar as it was then), which also sets
+    the order of editions; a tag made later on an older commit keeps the commit's date."""
+    return day(tag.commit_date or tag.date)
 
 
 class Timeline:
@@ -190,24 +193,6 @@ class Point:
     blip: Blip | None  # None: absent, or unreadable there
 
 
-State = Mapping[str, tuple[str, str, str]]  # blip id -> (quadrant, ring, status)
-
-
-@dataclass(frozen=True)
-class EditionSummary:
-    tag: Tag
-    state: State  # every readable blip at this edition
-    since_previous: Comparison | None
-    renames: Mapping[str, str] = field(default_factory=dict)  # former id -> id, so far
-
-    @property
-    def counts(self) -> dict[str, Counter[str]]:
-        """"ring" and "quadrant" -> id -> number of active blips."""
-        active = [(q, r) for q, r, s in self.state.values() if s == "active"]
-        return {"ring": Counter(r for _, r in active),
-                "quadrant": Counter(q for q, _ in active)}
-
-
 def history(timeline: Timeline, ident: str) -> list[Point]:
     """The blip at every edition, oldest first, then in the working tree."""
     tags = timeline.editions()
@@ -228,40 +213,8 @@ def history(timeline: Timeline, ident: str) -> list[Point]:
         if found is not None:
             document = parse(*found).document
             blip = document if isinstance(document, Blip) else None
-        points.append(Point(tag.name, day(tag.date), tag.sha, blip))
+        points.append(Point(tag.name, edition_day(tag), tag.sha, blip))
     points.append(Point(WORKTREE, None, None, current))
     if not any(p.blip for p in points):
         raise GitError(f"no blip '{ident}' in any edition nor in the working tree")
     return points
-
-
-def editions(timeline: Timeline) -> list[EditionSummary]:
-    """Every edition with its counts per ring and quadrant and what moved since the one
-    before. The first edition is read whole; each next one only where it changed."""
-    tags = timeline.editions()
-    if not tags:
-        return []
-    first_reader = timeline.end(tags[0].name)[1]
-    first = load(first_reader, follow=False, cache=timeline.cache).radar
-    if first is None:
-        raise SetupError(f"the radar's config at {tags[0].name} is invalid")
-    state = {b.id: (b.meta.quadrant, b.meta.ring, b.meta.status) for b in first.blips.values()}
-    renames: dict[str, str] = {}
-    out = [EditionSummary(tags[0], dict(state), None)]
-    for previous, tag in itertools.pairwise(tags):
-        comparison = timeline.compare(previous.name, tag.name)
-        assert comparison.snapshots is not None
-        old_radar, new_radar = comparison.snapshots
-        for old in old_radar.blips.values():
-            if old.id not in new_radar.blip_paths:
-                state.pop(old.id, None)
-        for blip in new_radar.blips.values():
-            state[blip.id] = (blip.meta.quadrant, blip.meta.ring, blip.meta.status)
-            for former in blip.meta.former_ids:
-                if former not in new_radar.blip_paths:
-                    state.pop(former, None)
-                    renames[former] = blip.id
-        timeline.forget(previous.sha)
-        out.append(EditionSummary(tag, dict(state), comparison.light(), dict(renames)))
-    return out
-

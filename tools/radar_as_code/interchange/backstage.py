@@ -1,7 +1,8 @@
 """Backstage's tech-radar plugin: a ``TechRadarLoaderResponse`` JSON with ``quadrants``
 (id, name), ``rings`` (id, name, color, description) and ``entries`` (key, id, quadrant,
 title, url, description, timeline). The timeline lists the blip's ring at each edition,
-latest first, with ``moved`` 1 (up, toward the first ring), -1 (down) or 0."""
+latest first: one point per ring change, with ``moved`` 1 (up, toward the first ring), -1
+(down) or 0 (the first point). Retired blips are not on the radar and are left out."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ import json
 from typing import Any
 
 from radar_as_code.editions.timeline import day
-from radar_as_code.interchange.markup import description
+from radar_as_code.interchange import exported
+from radar_as_code.interchange.describe import markdown_of
 from radar_as_code.interchange.source import Source
 
 COLOURS = ("#5ba300", "#009eb0", "#c7ba00", "#e09b96", "#8a6d00", "#6b3590")
@@ -37,10 +39,9 @@ def export(source: Source, link_base: str | None = None) -> dict[str, str]:
             if index:
                 before, after = order.get(points[index - 1][1], 0), order.get(ring, 0)
                 moved = 1 if after < before else -1 if after > before else 0
-            timeline.append({"moved": moved, "ringId": ring, "date": when,
-                             "description": "New" if index == 0 else "Ring reviewed"})
+            timeline.append({"moved": moved, "ringId": ring, "date": when})
         entry: dict[str, Any] = {"key": blip.id, "id": blip.id, "quadrant": blip.meta.quadrant,
-                                 "title": blip.meta.title, "description": description(blip),
+                                 "title": exported.name(blip), "description": markdown_of(blip),
                                  "timeline": list(reversed(timeline))}
         if link_base:
             entry["url"] = f"{link_base.rstrip('/')}/radar/{blip.id}/"

@@ -1,82 +1,155 @@
-"""Thoughtworks Build-Your-Own-Radar: a CSV (or JSON array) with the columns name, ring,
-quadrant, isNew, status and description. ``status`` is New, Moved In, Moved Out or No
-Change relative to the previous edition; ``isNew`` is TRUE for new blips. One file is one
-edition and lists the blips it shows (a blip absent from a file is not removed)."""
+"""Thoughtworks Build-Your-Own-Radar: a CSV (or a JSON list) with the columns name, ring,
+quadrant, isNew, status and description, one file per edition, each the whole radar.
+
+``status`` (New, Moved In, Moved Out, No Change) and ``isNew`` are derived on export and
+ignored on import (movements are computed from the editions); ``description`` is HTML
+(BYOR keeps b, i, em, strong, a, h1-h6, ul, li, br, p and u). The Thoughtworks volumes also
+carry ``relatedBlips``, names separated by ';': they become the blips' ``related``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
-from radar_as_code.interchange.markup import description_html, html_to_markdown
-from radar_as_code.interchange.records import ImportError_, Item, Release, load_json
+from radar_as_code.interchange import exported, fields, jsonscan, sources
+from radar_as_code.interchange.describe import html_of
+from radar_as_code.interchange.records import Item, Problems, Release, Where, refuse
 from radar_as_code.interchange.source import Source
 
 COLUMNS = ("name", "ring", "quadrant", "isNew", "status", "description")
+REQUIRED = ("name", "ring", "quadrant", "description")
+KNOWN = frozenset({*COLUMNS, "relatedBlips", "previousRing", "topic", "size"})
 STATUS = {"new": "New", "back": "New", "moved-in": "Moved In", "moved-out": "Moved Out"}
+TAGS = frozenset({"b", "i", "em", "strong", "a", "h1", "h2", "h3", "h4", "h5", "h6", "li",
+                  "ul", "br", "p", "u"})
 
 
 def rows(source: Source) -> list[dict[str, str]]:
-    radar, moves = source.radar, source.moves()
+    radar, kinds = source.radar, exported.kinds(source.changes)
     rings = {r.id: r.label for r in radar.config.rings}
     quadrants = {q.id: q.label for q in radar.config.quadrants}
+    names = {b.id: exported.name(b) for b in radar.blips.values()}
+    related = any(radar.blips[i].meta.related for i in radar.numbers)
     out = []
     for ident in radar.numbers:
         blip = radar.blips[ident]
-        status = STATUS.get(moves.get(ident, ""), "No Change")
-        out.append({"name": blip.meta.title, "ring": rings[blip.meta.ring].lower(),
-                    "quadrant": quadrants[blip.meta.quadrant].lower(),
-                    "isNew": "TRUE" if status == "New" else "FALSE", "status": status,
-                    "description": description_html(blip)})
+        status = STATUS.get(exported.ring_move(kinds.get(ident, set())) or "", "No Change")
+        row = {"name": names[ident], "ring": rings[blip.meta.ring].lower(),
+               "quadrant": quadrants[blip.meta.quadrant].lower(),
+               "isNew": "TRUE" if status == "New" else "FALSE", "status": status,
+               "description": html_of(blip, TAGS)}
+        if related:
+            row["relatedBlips"] = ";".join(names[r] for r in blip.meta.related if r in names)
+        out.append(row)
     return out
 
 
-def export_csv(source: Source) -> dict[str, str]:
+def export_csv(source: Source, link_base: str | None = None) -> dict[str, str]:
+    found = rows(source)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    columns = [*COLUMNS, *(["relatedBlips"] if found and "relatedBlips" in found[0] else [])]
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows(source))
+    writer.writerows({k: exported.cell(v) for k, v in row.items()} for row in found)
     return {"radar.csv": buffer.getvalue()}
 
 
-def export_json(source: Source) -> dict[str, str]:
-    return {"radar.json": json.dumps(rows(source), indent=2, ensure_ascii=False) + "\n"}
+def export_json(source: Source, link_base: str | None = None) -> dict[str, str]:
+    found: list[dict[str, Any]] = list(rows(source))
+    for row in found:
+        if "relatedBlips" in row:
+            row["relatedBlips"] = [n for n in row["relatedBlips"].split(";") if n]
+    return {"radar.json": json.dumps(found, indent=2, ensure_ascii=False) + "\n"}
 
 
-def _items(records: list[dict[str, Any]], origin: str, row_offset: int) -> list[Item]:
-    items = []
-    for number, record in enumerate(records):
-        where = f"{origin}, row {number + row_offset}"
-        if not isinstance(record, dict):
-            raise ImportError_(f"{where}: not an object with the BYOR columns")
-        missing = [c for c in ("name", "ring", "quadrant") if not str(record.get(c) or "").strip()]
-        if missing:
-            raise ImportError_(f"{where}: empty or missing {', '.join(missing)}")
-        items.append(Item(title=str(record["name"]).strip(), ring=str(record["ring"]).strip(),
-                          quadrant=str(record["quadrant"]).strip(),
-                          description=html_to_markdown(str(record.get("description") or "")),
-                          where=where))
-    return items
+def _item(record: dict[str, Any], where: Where, problems: Problems, release: Release,
+          unescape: bool) -> Item | None:
+    def value(key: str) -> object:
+        found = record.get(key)
+        return exported.uncell(found) if unescape and isinstance(found, str) else found
+
+    before = len(problems)
+    name = fields.title(value("name"), where, problems)
+    ring = fields.title(value("ring"), where, problems, "ring")
+    quadrant = fields.title(value("quadrant"), where, problems, "quadrant")
+    body = fields.description(value("description"), where, problems, release)
+    related = fields.names(value("relatedBlips"), where, problems, "relatedBlips")
+    if len(problems) > before or name is None or ring is None or quadrant is None:
+        return None
+    return Item(where, name, ring.strip(), quadrant.strip(), body, (), None, related)
 
 
-def read_csv(text: str, origin: str, date: str | None) -> Release:
-    reader = csv.DictReader(io.StringIO(text))
+def _unknown(columns: list[str], where: Where, release: Release) -> None:
+    extra = [c for c in columns if c not in KNOWN]
+    if extra:
+        release.notes.append((where, f"column(s) {', '.join(extra)} are not part of BYOR's "
+                              "format: not imported"))
+
+
+@contextmanager
+def _field_limit(limit: int) -> Iterator[None]:
+    previous = csv.field_size_limit(limit)  # process-wide: restored right after
     try:
-        header = [h.strip() for h in (reader.fieldnames or [])]
-        missing = [c for c in ("name", "ring", "quadrant", "description") if c not in header]
-        if missing:
-            raise ImportError_(f"{origin}, row 1: missing column(s) {', '.join(missing)}")
-        reader.fieldnames = header
-        records = list(reader)
-    except csv.Error as exc:
-        raise ImportError_(f"{origin}, row {reader.line_num}: {exc}") from None
-    return Release(date, _items(records, origin, 2), origin)
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
-def read_json(text: str, origin: str, date: str | None) -> Release:
-    data = load_json(text, origin)
+def read_csv(path: Path, budget: sources.Budget, problems: Problems) -> Release:
+    where = Where(str(path))
+    release = Release(None, [], str(path), path.name)
+    reader = csv.reader(sources.lines(path, where, budget, problems), strict=True)
+    with _field_limit(fields.MAX_TEXT):
+        try:
+            header = [h.strip() for h in next(reader, [])]
+            missing = [c for c in REQUIRED if c not in header]
+            if missing:
+                problems.add(Where(where.path, 1), f"missing column(s) {', '.join(missing)} "
+                             f"(a BYOR file has {', '.join(COLUMNS)})")
+                return release
+            _unknown(header, Where(where.path, 1), release)
+            start = reader.line_num + 1
+            for row in reader:
+                here = Where(where.path, start)
+                start = reader.line_num + 1
+                if not row or row == [""]:
+                    continue
+                if len(row) != len(header):
+                    problems.add(here, f"the row has {len(row)} fields, the header "
+                                 f"{len(header)} (an unquoted comma in a name or description?)")
+                    continue
+                if len(release.items) >= sources.MAX_ROWS:
+                    raise refuse(here, f"more than {sources.MAX_ROWS:,} rows in one file")
+                item = _item(dict(zip(header, row, strict=True)), here, problems, release, True)
+                if item is not None:
+                    release.items.append(item)
+        except csv.Error as exc:
+            problems.add(Where(where.path, reader.line_num or 1), f"not CSV ({exc})")
+    return release
+
+
+def read_json(path: Path, budget: sources.Budget, problems: Problems) -> Release:
+    where = Where(str(path))
+    text = sources.read_text(path, where, sources.MAX_FILE, budget)
+    data, entries = jsonscan.document(text, where)
+    release = Release(None, [], str(path), path.name)
     if not isinstance(data, list):
-        raise ImportError_(f"{origin}: a BYOR JSON file is an array of blips")
-    return Release(date, _items(data, origin, 1), origin)
+        raise refuse(where, "a BYOR JSON file is a list of blips")
+    columns: set[str] = set()
+    for line, record in entries:
+        here = Where(where.path, line)
+        if not isinstance(record, dict):
+            problems.add(here, "not an object with the BYOR columns")
+            continue
+        columns.update(record)
+        item = _item(record, here, problems, release, False)
+        if item is not None:
+            release.items.append(item)
+    _unknown(sorted(columns), where, release)
+    return release

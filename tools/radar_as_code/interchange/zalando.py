@@ -1,23 +1,52 @@
-"""Zalando's tech radar: ``config.json`` with ``{"date", "entries": [{"quadrant", "ring",
-"label", "active", "link", "moved"}]}``; quadrant and ring are indices (0 to 3) and
-``moved`` is -1 (moved out), 0, 1 (moved in) or 2 (new), derived here from the previous
-edition. The visualisation has exactly four quadrants and four rings."""
+"""Zalando's tech radar: ``config.json`` with ``{"date": "YYYY.MM", "entries": [{"label",
+"quadrant", "ring", "active", "link", "moved"}]}``, one file per release, each the whole
+radar. ``quadrant`` and ``ring`` are indices 0 to 3 into the lists the page gives
+``radar_visualization`` (quadrant 0 is the bottom right one, counting clockwise; ring 0 is
+the innermost): the import keeps that order, the export writes it back. ``moved`` (-1, 0,
+1, 2 for new) is derived on export and ignored on import. ``active: false`` (drawn grey)
+is ``featured: false``. ``link`` becomes the blip's text, and the export's ``link`` is the
+blip's first web link (or its page on the site, with ``--link-base``).
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 from typing import Any
 
 from radar_as_code.errors import SetupError
-from radar_as_code.interchange.records import ImportError_, Item, Release, load_json
+from radar_as_code.interchange import dates, exported, fields, jsonscan, sources
+from radar_as_code.interchange.markup import escape, url
+from radar_as_code.interchange.records import Item, Problems, Release, Where, refuse
 from radar_as_code.interchange.source import Source
+from radar_as_code.interchange.vocab import Axis
 
 MOVED = {"new": 2, "back": 2, "moved-in": 1, "moved-out": -1}
-RINGS = ("Adopt", "Trial", "Assess", "Hold")  # the visualisation's default ring names
+QUADRANTS = ("Bottom Right", "Bottom Left", "Top Left", "Top Right")  # Zalando's README
+RINGS = ("Adopt", "Trial", "Assess", "Hold")
+_WEB = re.compile(r"\]\((https?://[^)\s]+)\)|<(https?://[^>\s]+)>")
+
+
+def axis(what: str, labels: list[str] | None) -> Axis:
+    """Four fixed positions, named by ``--quadrants``/``--rings`` or by default."""
+    names = labels or list(QUADRANTS if what == "quadrant" else RINGS)
+    if len(names) != 4:
+        raise SetupError(f"Zalando's radar has 4 {what}s: give 4 names, not {len(names)}")
+    found = Axis(what, [], exact=True)
+    for index, label in enumerate(names):
+        entry = found.add(label)
+        found.words[str(index)] = entry.id
+    return found
+
+
+def _link(blip_text: str) -> str | None:
+    match = _WEB.search(blip_text)
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def export(source: Source, link_base: str | None = None) -> dict[str, str]:
-    radar, moves = source.radar, source.moves()
+    radar, kinds = source.radar, exported.kinds(source.changes)
     config = radar.config
     if len(config.quadrants) != 4 or len(config.rings) != 4:
         raise SetupError("Zalando's radar has exactly 4 quadrants and 4 rings; this one has "
@@ -25,40 +54,64 @@ def export(source: Source, link_base: str | None = None) -> dict[str, str]:
     quadrants = {q.id: i for i, q in enumerate(config.quadrants)}
     rings = {r.id: i for i, r in enumerate(config.rings)}
     entries: list[dict[str, Any]] = []
-    for ident in radar.numbers:
+    order = sorted(radar.numbers, key=lambda i: (quadrants[radar.blips[i].meta.quadrant],
+                                                  radar.blips[i].meta.title.casefold(), i))
+    for ident in order:  # as Zalando's file is: by quadrant, then label
         blip = radar.blips[ident]
         entry: dict[str, Any] = {"quadrant": quadrants[blip.meta.quadrant],
-                                 "ring": rings[blip.meta.ring], "label": blip.meta.title,
-                                 "active": True, "moved": MOVED.get(moves.get(ident, ""), 0)}
-        if link_base:
-            entry["link"] = f"{link_base.rstrip('/')}/radar/{ident}/"
+                                 "ring": rings[blip.meta.ring], "label": exported.name(blip)}
+        link = f"{link_base.rstrip('/')}/radar/{ident}/" if link_base else _link(blip.body.text)
+        if link:
+            entry["link"] = link
+        entry["active"] = blip.meta.featured
+        entry["moved"] = MOVED.get(exported.ring_move(kinds.get(ident, set())) or "", 0)
         entries.append(entry)
     document = {"date": source.date.replace("-", ".")[:7], "entries": entries}
     return {"config.json": json.dumps(document, indent=2, ensure_ascii=False) + "\n"}
 
 
-def read(text: str, origin: str, date: str | None) -> Release:
-    data = load_json(text, origin)
-    entries = data.get("entries") if isinstance(data, dict) else data
-    if not isinstance(entries, list):
-        raise ImportError_(f"{origin}: no 'entries' list")
-    if date is None and isinstance(data, dict) and isinstance(data.get("date"), str):
-        stamp = data["date"].replace(".", "-")
-        date = stamp if len(stamp) == 10 else f"{stamp[:7]}-01"
-    items = []
-    for number, entry in enumerate(entries):
-        where = f"{origin}, entry {number + 1}"
-        if not isinstance(entry, dict):
-            raise ImportError_(f"{where}: not an object")
-        quadrant, ring, label = entry.get("quadrant"), entry.get("ring"), entry.get("label")
-        if not isinstance(quadrant, int) or not 0 <= quadrant <= 3:
-            raise ImportError_(f"{where}: quadrant must be 0, 1, 2 or 3")
-        if not isinstance(ring, int) or not 0 <= ring <= 3:
-            raise ImportError_(f"{where}: ring must be 0, 1, 2 or 3")
-        if not isinstance(label, str) or not label.strip():
-            raise ImportError_(f"{where}: label must be a non-empty text")
-        link = entry.get("link") if isinstance(entry.get("link"), str) else None
-        items.append(Item(title=label.strip(), ring=RINGS[ring],
-                          quadrant=f"Quadrant {quadrant + 1}", retired=entry.get("active") is False,
-                          link=link, where=where))
-    return Release(date, items, origin)
+def _entry(entry: object, here: Where, problems: Problems) -> Item | None:
+    if not isinstance(entry, dict):
+        problems.add(here, "an entry must be an object")
+        return None
+    before = len(problems)
+    quadrant, ring = entry.get("quadrant"), entry.get("ring")
+    for what, value in (("quadrant", quadrant), ("ring", ring)):
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 3:
+            problems.add(here, f"{what} must be 0, 1, 2 or 3, not {value!r:.40}")
+    label = fields.title(entry.get("label"), here, problems, "label")
+    link = fields.text(entry.get("link"), here, "link", problems)
+    active = entry.get("active", True)
+    if not isinstance(active, bool):
+        problems.add(here, f"active must be true or false, not {active!r:.40}")
+    if len(problems) > before or label is None:
+        return None
+    body = ""
+    if link is not None:
+        safe = url(link)
+        if safe is None:
+            problems.add(here, f"link '{link[:80]}' is not an absolute http(s) URL")
+            return None
+        body = f"[{escape(label)}]({safe})"
+    return Item(here, label, str(ring), str(quadrant), body, (), active is not False)
+
+
+def read(path: Path, budget: sources.Budget, problems: Problems) -> Release:
+    where = Where(str(path))
+    text = sources.read_text(path, where, sources.MAX_FILE, budget)
+    data, listed = jsonscan.document(text, where, "entries")
+    if isinstance(data, dict) and isinstance(data.get("entries"), list):
+        stamp = data.get("date")
+        when = dates.parse(stamp) if isinstance(stamp, str) else None
+        if stamp is not None and when is None:
+            problems.add(where, f"date {stamp!r:.40} is not a date (YYYY.MM or YYYY-MM-DD)")
+    elif isinstance(data, list):
+        when = None
+    else:
+        raise refuse(where, "a Zalando radar is an object with an 'entries' list")
+    release = Release(when, [], str(path), path.name)
+    for line, entry in listed:
+        item = _entry(entry, Where(where.path, line), problems)
+        if item is not None:
+            release.items.append(item)
+    return release

@@ -9,11 +9,12 @@ breaks them cannot be read at all.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import ModuleType
 
 from radar_as_code.core.model import RadarConfig
-from radar_as_code.core.problem import Problem
+from radar_as_code.core.problem import Level, Problem, order
+from radar_as_code.core.tally import PER_FILE, Key, Tally, add, keep_first
 from radar_as_code.core.yamlread import YamlDoc
 from radar_as_code.lint import (
     adr_numbers,
@@ -24,6 +25,7 @@ from radar_as_code.lint import (
     identity,
     links,
     movement_flags,
+    raw_html,
     references,
     review,
     schema,
@@ -41,7 +43,7 @@ REGISTRY: dict[str, ModuleType] = {
     for module in (
         file, front_matter, yaml_syntax, schema, movement_flags, vocabulary, sections,
         identity, references, two_way, links, review,
-        dates, decision_ring, unfinished, adr_numbers, stale,
+        dates, decision_ring, unfinished, adr_numbers, stale, raw_html,
     )
 }
 
@@ -62,24 +64,36 @@ def config_problems(config: RadarConfig, doc: YamlDoc, path: str) -> Iterator[Pr
                           f"rules: the level of '{rule}' cannot be changed")
 
 
-def run(ctx: Context, loaded: Iterable[Problem], targets: frozenset[str] | None) -> list[Problem]:
+def run(ctx: Context, loaded: Iterable[Problem], targets: frozenset[str] | None,
+        counted: Mapping[Key, int] | None = None,
+        keep: int = PER_FILE) -> tuple[list[Problem], Tally]:
     """All problems: those found while loading plus every rule's, at configured levels,
-    limited to ``targets`` (None: every file), sorted."""
+    limited to ``targets`` (None: every file), sorted. Past the first ``keep`` of a file
+    and rule they are only counted: the counts come back with the list (``counted``:
+    those of loading)."""
+    tally: Tally = dict(counted or {})
     found = list(loaded)
     for module in REGISTRY.values():
         check: Callable[[Context], Iterable[Problem]] | None = getattr(module, "check", None)
         if check is not None:
-            found.extend(check(ctx))
+            found.extend(keep_first(check(ctx), tally, keep))
     levels = ctx.radar.config.rules
+
+    def level(path: str, rule: str, default: Level) -> Level | None:
+        if targets is not None and path not in targets:
+            return None
+        chosen = levels.get(rule) if configurable(rule) else None
+        return None if chosen == "disable" else chosen or default
+
     out: set[Problem] = set()
     for problem in found:
-        if targets is not None and problem.path not in targets:
-            continue
-        level = levels.get(problem.rule)
-        if level == "disable" and configurable(problem.rule):
-            continue
-        if level in ("error", "warning") and configurable(problem.rule):
-            problem = Problem(problem.path, problem.line, problem.col, problem.rule,
-                              level, problem.message)
-        out.add(problem)
-    return sorted(out)
+        new = level(problem.path, problem.rule, problem.level)
+        if new is not None:
+            out.add(Problem(problem.path, problem.line, problem.col, problem.rule, new,
+                            problem.message) if new != problem.level else problem)
+    leveled: Tally = {}
+    for (path, rule, was), count in tally.items():
+        new = level(path, rule, was)
+        if new is not None:
+            add(leveled, {(path, rule, new): count})
+    return sorted(out, key=order), leveled

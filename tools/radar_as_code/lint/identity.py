@@ -31,13 +31,17 @@ LEVEL: Level = "error"
 
 _ID = re.compile(ID_PATTERN)
 _ADR_ID = re.compile(ADR_ID_PATTERN)
+_NAMED = 3  # other files named in a message; the rest are counted
 
 
 def _duplicates(index: Mapping[str, tuple[str, ...]], what: str) -> Iterator[Problem]:
     for key, paths in index.items():
         for path in paths if len(paths) > 1 else ():
-            others = ", ".join(p for p in paths if p != path)
-            yield Problem(path, 1, 1, ID, LEVEL, f"{what} id '{key}' is also used by {others}")
+            others = [p for p in paths[:_NAMED + 1] if p != path][:_NAMED]
+            rest = len(paths) - 1 - len(others)
+            more = f" and {rest:,} more" if rest else ""
+            yield Problem(path, 1, 1, ID, LEVEL,
+                          f"{what} id '{key}' is also used by {', '.join(others)}{more}")
 
 
 def _titles(docs: Iterable[Blip | Decision], what: str) -> Iterator[Problem]:

@@ -44,8 +44,21 @@ def resolve(source: str, target: str) -> str | None:
     return joined
 
 
-def problem(source: str, link: Link, files: frozenset[str]) -> str | None:
-    """What is wrong with a link, or None."""
+def folders(files: frozenset[str]) -> frozenset[str]:
+    """Every folder that holds a file, at any depth: a link to one is published."""
+    out: set[str] = set()
+    for path in files:
+        while "/" in path:
+            path = path.rsplit("/", 1)[0]
+            if path in out:
+                break
+            out.add(path)
+    return frozenset(out)
+
+
+def problem(source: str, link: Link, files: frozenset[str],
+            published: frozenset[str]) -> str | None:
+    """What is wrong with a link, or None (``published``: ``folders(files)``)."""
     target = link.target.strip()
     scheme = _SCHEME.match(target)
     if scheme:
@@ -63,15 +76,16 @@ def problem(source: str, link: Link, files: frozenset[str]) -> str | None:
     if not path.startswith(("radar/", "adr/", "docs/")):
         return (f"'{target}' points to {path}, which is not published (only radar/, adr/ "
                 "and docs/ are)")
-    if any(f.startswith(path.rstrip("/") + "/") for f in files):
+    if path.rstrip("/") in published:
         return None  # a folder: published as its index page
     return f"'{target}' points to {path}, which does not exist"
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     files = ctx.radar.files
+    published = folders(files)
     for path, body in ctx.radar.bodies.items():
         for link in body.links:
-            message = problem(path, link, files)
+            message = problem(path, link, files, published)
             if message:
                 yield Problem(path, link.line, link.col, ID, LEVEL, message)

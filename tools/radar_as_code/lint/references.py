@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 
+from radar_as_code.core import suggest
 from radar_as_code.core.model import Blip, Decision
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
@@ -26,9 +27,18 @@ ID = "references"
 LEVEL: Level = "error"
 
 
+class _Hints(suggest.Budget):
+    """Close matches for unknown references, while the budget lasts (a search compares
+    with every id of the radar)."""
+
+    def __call__(self, value: str, index: Mapping[str, tuple[str, ...]]) -> str:
+        close = difflib.get_close_matches(value, list(index), n=1) if self.take() else []
+        return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: str,
                 index: Mapping[str, tuple[str, ...]] | None,
-                renamed: Mapping[str, str]) -> Iterator[Problem]:
+                renamed: Mapping[str, str], hint: _Hints) -> Iterator[Problem]:
     seen: set[str] = set()
     for position, value in enumerate(values):
         where = doc.source.position((key, position))
@@ -45,26 +55,28 @@ def _check_list(doc: Blip | Decision, key: str, values: tuple[str, ...], what: s
                           f"{key}: '{value}' was renamed to '{renamed[value]}'; "
                           "refer to the current id")
         elif value not in index:
-            close = difflib.get_close_matches(value, list(index), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            yield Problem(doc.path, *where, ID, LEVEL, f"{key}: no {what} '{value}'{hint}")
+            yield Problem(doc.path, *where, ID, LEVEL,
+                          f"{key}: no {what} '{value}'{hint(value, index)}")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     radar = ctx.radar
     renamed = {former: blip.id for blip in radar.blips.values()
                for former in blip.meta.former_ids if former not in radar.blip_paths}
+    hint = _Hints()
     for blip in radar.blips.values():
-        yield from _check_list(blip, "tags", blip.meta.tags, "tag", None, {})
-        yield from _check_list(blip, "former_ids", blip.meta.former_ids, "id", None, {})
-        yield from _check_list(blip, "related", blip.meta.related, "blip", radar.blip_paths,
-                               renamed)
-        yield from _check_list(blip, "decisions", blip.meta.decisions, "decision record",
-                               radar.decision_paths, {})
+        about = blip.meta
+        yield from _check_list(blip, "tags", about.tags, "tag", None, {}, hint)
+        yield from _check_list(blip, "former_ids", about.former_ids, "id", None, {}, hint)
+        yield from _check_list(blip, "related", about.related, "blip", radar.blip_paths,
+                               renamed, hint)
+        yield from _check_list(blip, "decisions", about.decisions, "decision record",
+                               radar.decision_paths, {}, hint)
     for decision in radar.decisions.values():
         meta = decision.meta
-        yield from _check_list(decision, "blips", meta.blips, "blip", radar.blip_paths, renamed)
+        yield from _check_list(decision, "blips", meta.blips, "blip", radar.blip_paths, renamed,
+                               hint)
         yield from _check_list(decision, "supersedes", meta.supersedes, "decision record",
-                               radar.decision_paths, {})
+                               radar.decision_paths, {}, hint)
         yield from _check_list(decision, "superseded_by", meta.superseded_by,
-                               "decision record", radar.decision_paths, {})
+                               "decision record", radar.decision_paths, {}, hint)

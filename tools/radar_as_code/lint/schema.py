@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from radar_as_code.core.problem import Level, Problem
+from radar_as_code.core.tally import PER_FILE
 from radar_as_code.core.yamlread import YamlDoc
 
 ID = "schema"
@@ -43,16 +44,16 @@ def _where(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def _message(model: type[BaseModel], error: Any) -> str:
+def _message(model: type[BaseModel], error: Any, *, hint: bool = True) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])
     where = _where(loc)
     value = error.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1])
-        close = difflib.get_close_matches(key, list(_fields(model, loc[:-1])), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"unknown key '{key}'{hint}"
+        close = difflib.get_close_matches(key, list(_fields(model, loc[:-1])), n=1) \
+            if hint else []
+        return f"unknown key '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
     if kind == "missing":
         return f"required key '{where}' is missing"
     if kind == "string_pattern_mismatch":
@@ -105,12 +106,15 @@ def validate(model: type[M], data: Any, doc: YamlDoc, path: str) -> tuple[M | No
         return model.model_validate(data), []
     except ValidationError as exc:
         problems = []
-        for error in exc.errors(include_url=False):
+        for number, error in enumerate(exc.errors(include_url=False)):
             loc = tuple(error["loc"])
             on_key = error["type"] in ("extra_forbidden",)
             if error["type"] == "missing":
                 line, col = doc.position(loc[:-1])
             else:
                 line, col = doc.position(loc, key=on_key)
-            problems.append(Problem(path, line, col, ID, LEVEL, _message(model, error)))
+            # Hints only for what is shown: past the report's cap they would cost time
+            # (a close-match search each) and never be read.
+            problems.append(Problem(path, line, col, ID, LEVEL,
+                                    _message(model, error, hint=number < PER_FILE)))
         return None, problems

@@ -2,7 +2,9 @@
 
 A blip's body holds the level-2 sections listed under ``blip_sections`` in
 ``radar/radar.yml`` (by default Context, Decision criteria, Options considered,
-Decision, Consequences); a decision record's, those under ``adr_sections``. Headings are
+Decision, Consequences); a decision record's, those under ``adr_sections``. A blip
+written by `radar import` lacks the sections its source did not have: until it is reviewed
+(``reviewed`` after ``imported.date``), those are warnings. Headings are
 written as configured (they may be localised), in the configured order, each once and
 with some text. A decision record weighs at least ``adr_min_options`` options, one
 ``###`` heading each under its considered-options section. Other level-2 sections and a
@@ -78,12 +80,29 @@ def _check_body(path: str, body: Body, specs: tuple[SectionSpec, ...],
             break
 
 
+def _unreviewed_imports(ctx: Context) -> set[str]:
+    """Paths of imported blips nobody has reviewed since: their missing sections are
+    warnings (an import never invents text for a section its source does not have)."""
+    return {b.path for b in ctx.radar.blips.values()
+            if b.meta.imported is not None and b.meta.reviewed <= b.meta.imported.date}
+
+
+def _softened(problems: Iterator[Problem]) -> Iterator[Problem]:
+    for p in problems:
+        if p.message.startswith("missing rationale section"):
+            p = Problem(p.path, p.line, p.col, p.rule, "warning",
+                        f"{p.message} (imported: a warning until the blip is reviewed)")
+        yield p
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     config = ctx.radar.config
     options = next((s for s in config.adr_sections if s.id == "options"), None)
+    imported = _unreviewed_imports(ctx)
     for path, body in ctx.radar.bodies.items():
         if path.startswith("radar/"):
-            yield from _check_body(path, body, config.blip_sections, "rationale")
+            found = _check_body(path, body, config.blip_sections, "rationale")
+            yield from _softened(found) if path in imported else found
             continue
         yield from _check_body(path, body, config.adr_sections, "decision-record")
         if options is None or not config.adr_min_options:

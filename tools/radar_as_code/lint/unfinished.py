@@ -26,7 +26,7 @@ import os
 import re
 from collections.abc import Iterator
 
-from radar_as_code.core.markdown import Body
+from radar_as_code.core.markdown import Body, without_code_spans
 from radar_as_code.core.model import Blip, Decision
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
@@ -37,7 +37,6 @@ SHOWN_LEVEL = "warning (error when CI is set)"
 MARKER = "TODO"
 _MARKER = re.compile(r"(?<![\w-])TODO(?![\w-])")
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 # The placeholders of the templates before they were marked with TODO.
 LEGACY = frozenset({
     "What problem does this address, for whom, and why now?", "- What must a good answer do?",
@@ -85,7 +84,7 @@ def lines(body: Body) -> Iterator[tuple[int, int, str]]:
         if raw.startswith(("    ", "\t")) and previous_blank:
             continue  # an indented code block
         previous_blank = not raw.strip()
-        scanned = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
+        scanned = without_code_spans(raw)
         found = _MARKER.search(scanned)
         if found or raw.strip() in LEGACY:
             yield index + body.first_line, (found.start() + 1 if found else

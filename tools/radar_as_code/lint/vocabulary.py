@@ -28,8 +28,10 @@ ID = "vocabulary"
 LEVEL: Level = "error"
 
 
-def _unknown(what: str, value: str, known: Mapping[str, str] | list[str]) -> str:
-    close = suggest.hint(value, known) or "; known: " + ", ".join(known)
+def _unknown(what: str, value: str, known: Mapping[str, str] | list[str],
+             budget: suggest.Budget) -> str:
+    close = (suggest.hint(value, known) if budget.take() else "") or \
+        "; known: " + ", ".join(known)
     return f"unknown {what} '{value}'{close}"
 
 
@@ -42,9 +44,11 @@ def with_label_hints(problems: Iterable[Problem], config: RadarConfig) -> Iterat
     choices: dict[str, Mapping[str, str] | list[str]] = {
         "quadrant": {q.id: q.label for q in config.quadrants},
         "ring": {r.id: r.label for r in config.rings}, "tags": list(config.tags)}
+    budget = suggest.Budget()
     for problem in problems:
         match = _NOT_AN_ID.match(problem.message) if problem.rule == "schema" else None
-        meant = match and suggest.closest(match.group(2), choices[match.group(1).split("[")[0]])
+        meant = match and budget.take() and \
+            suggest.closest(match.group(2), choices[match.group(1).split("[")[0]])
         if match and meant:
             problem = replace(problem, message=f"{match.group(1)}: '{match.group(2)}' is not "
                                                f"a valid id (did you mean '{meant}'?)")
@@ -56,18 +60,21 @@ def check(ctx: Context) -> Iterator[Problem]:
     quadrants = {q.id: q.label for q in config.quadrants}
     rings = {r.id: r.label for r in config.rings}
     tags = set(config.tags)
+    known = sorted(tags)
+    budget = suggest.Budget()
     for blip in ctx.radar.blips.values():
         meta, doc = blip.meta, blip.source
         if meta.quadrant not in quadrants:
             yield Problem(blip.path, *doc.position(("quadrant",)), ID, LEVEL,
-                          _unknown("quadrant", meta.quadrant, quadrants))
+                          _unknown("quadrant", meta.quadrant, quadrants, budget))
         if meta.ring not in rings:
             yield Problem(blip.path, *doc.position(("ring",)), ID, LEVEL,
-                          _unknown("ring", meta.ring, rings))
+                          _unknown("ring", meta.ring, rings, budget))
         if tags:
             for index, tag in enumerate(meta.tags):
                 if tag not in tags:
                     yield Problem(blip.path, *doc.position(("tags", index)), ID, LEVEL,
-                                  _unknown("tag", tag, sorted(tags)) if len(tags) < 12 else
-                                  f"unknown tag '{tag}'{suggest.hint(tag, sorted(tags))}: add "
+                                  _unknown("tag", tag, known, budget) if len(tags) < 12 else
+                                  f"unknown tag '{tag}'"
+                                  f"{suggest.hint(tag, known) if budget.take() else ''}: add "
                                   f"it to the tags of {ctx.radar.config_path} first")

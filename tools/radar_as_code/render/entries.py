@@ -6,10 +6,12 @@ from typing import get_args
 
 from radar_as_code.core.model import Blip, Decision, DecisionStatus, Radar
 from radar_as_code.core.period import before
-from radar_as_code.editions.timeline import day
+from radar_as_code.editions.timeline import edition_day
 from radar_as_code.lint.links import resolve
+from radar_as_code.render import news
 from radar_as_code.render.page import (
     ADR_INDEX,
+    UPCOMING,
     Linker,
     Page,
     Site,
@@ -17,7 +19,6 @@ from radar_as_code.render.page import (
     badges,
     blip_link,
     edition_page,
-    labels_of,
     markdown_links,
     table,
     tag_links,
@@ -52,7 +53,6 @@ def rewrite_links(doc: Blip | Decision, mount: str = "") -> str:
 
 def _history(site: Site, blip: Blip, link: Linker) -> list[str]:
     labels = site.radar.config.labels
-    rings, quadrants = labels_of(site.radar)
     editions = site.chronicle.editions
     if not editions:
         return []
@@ -60,44 +60,63 @@ def _history(site: Site, blip: Blip, link: Linker) -> list[str]:
     rows = []
     for summary in editions:
         found = next((summary.state[n] for n in sorted(names) if n in summary.state), None)
-        where = [a(link(blip.path, edition_page(summary.tag.name)), summary.tag.name),
-                 day(summary.tag.date)]
+        where = [a(link(blip.path, edition_page(summary.tag.name)), site.edition_name(summary)),
+                 edition_day(summary.tag)]
         if found is None:
             rows.append([*where, f"<em>{attr(labels.absent)}</em>", ""])
             continue
         quad, ring, status = found
-        shown = attr(rings.get(ring, ring)) + (
+        shown = attr(summary.ring_labels.get(ring, ring)) + (
             f" ({attr(labels.retired.lower())})" if status == "retired" else "")
-        rows.append([*where, shown, attr(quadrants.get(quad, quad))])
+        rows.append([*where, shown, attr(summary.quadrant_labels.get(quad, quad))])
+    kinds = news.ahead(site, blip) - {"revised", "renamed"}
+    if kinds:  # where the next edition will have it
+        meta, upcoming = blip.meta, [a(link(blip.path, UPCOMING), labels.upcoming), ""]
+        if "removed" in kinds:
+            rows.append([*upcoming, f"<em>{attr(labels.absent)}</em>", ""])
+        else:
+            rows.append([*upcoming, attr(_label(site, meta.ring, "ring")) + (
+                f" ({attr(labels.retired.lower())})" if meta.status == "retired" else ""),
+                attr(_label(site, meta.quadrant, "quadrant"))])
     return [f'<h2 id="history">{attr(labels.history)}</h2>',
             table([labels.edition, labels.date, labels.ring, labels.quadrant], rows)]
 
 
 def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
+    """A blip's page: its text from the working tree; its number, ring and quadrant as
+    the latest edition shows them, with what was merged since (``docs/editions.md``)."""
     radar, labels = site.radar, site.radar.config.labels
-    rings, quadrants = labels_of(radar)
-    meta = blip.meta
-    marks = [("ring", rings.get(meta.ring, meta.ring)),
-             ("quadrant", quadrants.get(meta.quadrant, meta.quadrant))]
+    shown = news.at_edition(site, blip)
+    meta = (shown or blip).meta
+    marks = [("ring", _label(site, meta.ring, "ring")),
+             ("quadrant", _label(site, meta.quadrant, "quadrant"))]
     if meta.status == "retired":
         marks.append(("retired", f"{labels.retired} {meta.retired.isoformat()}"
                       if meta.retired else labels.retired))
     elif _due(site, blip):
         marks.append(("due", labels.review_due))
-    head = badges(marks)
-    if meta.tags:
-        head += f'<p class="radar-tags">{tag_links(meta.tags, blip.path, link)}</p>\n'
-    number = radar.numbers.get(blip.id)
-    heading = f"{number}. {meta.title}" if number else meta.title
-    body = f"# {inline(heading)}\n\n{rewrite_links(blip, site.mount)}"
+    if shown is None:
+        marks.append(("upcoming", labels.upcoming))
+    head = badges(marks) + news.blip_notes(site, blip, link)
+    if blip.meta.tags:
+        head += f'<p class="radar-tags">{tag_links(blip.meta.tags, blip.path, link)}</p>\n'
+    number = site.shown.numbers.get(shown.id) if shown else None
+    heading = f"{number}. {blip.meta.title}" if number else blip.meta.title
+    # The heading's id is the blip's: anchors do not move when numbers or titles change.
+    body = (f'<h1 id="blip-{attr(blip.id)}">{attr(heading)}</h1>\n\n'
+            f'{rewrite_links(blip, site.mount)}')
+    meta = blip.meta
     tail = []
     related = [r for r in meta.related if r in radar.blips]
     if related:
         tail.append(f'<h2 id="related">{attr(labels.related)}</h2>')
-        tail.append("<ul>" + "".join(
-            f"<li>{a(link(blip.path, radar.blips[r].path), radar.blips[r].meta.title)} "
-            f"({attr(rings[radar.blips[r].meta.ring])}, "
-            f"{attr(quadrants[radar.blips[r].meta.quadrant])})</li>" for r in related) + "</ul>")
+        items = []
+        for r in related:
+            other = news.at_edition(site, radar.blips[r]) or radar.blips[r]
+            items.append(f"<li>{a(link(blip.path, radar.blips[r].path), radar.blips[r].meta.title)}"
+                         f" ({attr(_label(site, other.meta.ring, 'ring'))}, "
+                         f"{attr(_label(site, other.meta.quadrant, 'quadrant'))})</li>")
+        tail.append("<ul>" + "".join(items) + "</ul>")
     decisions = [d for d in meta.decisions if d in radar.decisions]
     if decisions:
         tail.append(f'<h2 id="decisions">{attr(labels.decisions)}</h2>')
@@ -110,6 +129,16 @@ def blip_page(site: Site, blip: Blip, link: Linker) -> Page:
         footer += f" · {a(site.edit_url + blip.path, labels.edit)}"
     tail.append(f'<p class="radar-footer">{footer}</p>')
     return Page(meta.title, body, head=head, tail="\n".join(tail), tags=meta.tags)
+
+
+def _label(site: Site, ident: str, kind: str) -> str:
+    """A ring's or quadrant's label: as the site's radar has it, else the working tree's."""
+    for radar in (site.shown, site.radar):
+        entries = radar.config.rings if kind == "ring" else radar.config.quadrants
+        for entry in entries:
+            if entry.id == ident:
+                return entry.label
+    return ident
 
 
 def _due(site: Site, blip: Blip) -> bool:

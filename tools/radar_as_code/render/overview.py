@@ -7,7 +7,7 @@ from collections import defaultdict
 
 from radar_as_code.core import jsonview
 from radar_as_code.core.model import Blip
-from radar_as_code.render import svg
+from radar_as_code.render import news, svg
 from radar_as_code.render.page import (
     HOME,
     TAGS,
@@ -34,7 +34,7 @@ def legend(site: Site) -> dict[str, str]:
 
 
 def home(site: Site, link: Linker) -> Page:
-    radar, labels = site.radar, site.radar.config.labels
+    radar, labels = site.shown, site.radar.config.labels
     rings, quadrants = labels_of(radar)
     moves = site.chronicle.moves()
     picture = svg.picture(radar, moves, lambda i: link(HOME, radar.blips[i].path),
@@ -42,7 +42,8 @@ def home(site: Site, link: Linker) -> Page:
     body = [f"# {inline(radar.config.title)}\n"]
     if radar.config.description:
         body.append(inline(radar.config.description) + "\n")
-    since = f" ({labels.since_last.lower()})" if site.chronicle.since_last else ""
+    latest = site.chronicle.latest
+    since = f" ({site.edition_name(latest)})" if latest and latest.since_previous else ""
     rows = []
     for blip in jsonview.ordered_blips(radar):
         number = radar.numbers.get(blip.id)
@@ -55,7 +56,8 @@ def home(site: Site, link: Linker) -> Page:
                      attr(rings[blip.meta.ring]), attr(change_word(site, move)) if move else ""])
     listing = table(["#", labels.blip, labels.quadrant, labels.ring, labels.change + since],
                     rows, right=(0,))
-    tail = (f'<div class="radar-picture-box">\n{picture}\n</div>\n'
+    tail = (news.whats_new(site, link) + "\n" +
+            f'<div class="radar-picture-box">\n{picture}\n</div>\n'
             f'<h2 id="blips">{attr(labels.blips.capitalize())}</h2>\n{listing}')
     # Every blip has its own page: the overview would only repeat them in search.
     return Page(radar.config.title, "\n".join(body) + "\n", tail=tail, hide=("toc",),
@@ -63,8 +65,8 @@ def home(site: Site, link: Linker) -> Page:
 
 
 def quadrant(site: Site, ident: str, link: Linker) -> Page:
-    radar, labels = site.radar, site.radar.config.labels
-    entry = next(q for q in radar.config.quadrants if q.id == ident)
+    radar, labels = site.shown, site.radar.config.labels
+    entry = next(q for q in site.radar.config.quadrants if q.id == ident)
     page = quadrant_page(ident)
     blips = [b for b in jsonview.ordered_blips(radar)
              if b.meta.quadrant == ident and b.id in radar.numbers]
@@ -95,7 +97,7 @@ def quadrant(site: Site, ident: str, link: Linker) -> Page:
 
 def tags(site: Site, link: Linker) -> Page:
     """Every tag in use, with its blips: an index of the tags, then a section per tag."""
-    radar, labels = site.radar, site.radar.config.labels
+    radar, labels = site.shown, site.radar.config.labels
     rings, quadrants = labels_of(radar)
     tagged: dict[str, list[Blip]] = defaultdict(list)
     for blip in sorted(radar.blips.values(), key=lambda b: (b.meta.title.casefold(), b.id)):

@@ -14,9 +14,11 @@ import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
-from radar_as_code.core.model import Radar
-from radar_as_code.editions.timeline import Comparison, EditionSummary
+from radar_as_code.core.model import Blip, Radar
+from radar_as_code.editions.archive import EditionSummary, edition_title
+from radar_as_code.editions.timeline import Comparison
 from radar_as_code.render.text import attr, inline, slug
 
 Linker = Callable[[str, str], str]  # (source page, target page) -> relative URL
@@ -26,7 +28,7 @@ TAGS = "tags.md"
 RULES = "rules.md"
 ADR_INDEX = "adr/index.md"
 EDITIONS_INDEX = "editions/index.md"
-SINCE_LAST = "editions/since-last.md"
+UPCOMING = "editions/since-last.md"  # what was merged since the latest edition
 MARK_KINDS = {"new": "new", "back": "new", "moved-in": "moved-in", "moved-out": "moved-out"}
 
 
@@ -71,24 +73,78 @@ class Page:
 
 @dataclass(frozen=True)
 class Chronicle:
-    """What git says about the radar: its editions and what changed since the last one."""
+    """What git says about the radar, by the rule of ``docs/editions.md``: its editions,
+    the latest edition's radar as the site shows it, and what was merged since then."""
 
     editions: tuple[EditionSummary, ...] = ()
-    since_last: Comparison | None = None
+    # The latest edition's radar, each blip's path that of its page on this site.
+    shown: Radar | None = None
+    # The latest edition against the working tree (what `radar diff` reports); None
+    # before the first edition, or when the site hides it.
+    upcoming: Comparison | None = None
+    hide_upcoming: bool = False
+
+    @property
+    def latest(self) -> EditionSummary | None:
+        return self.editions[-1] if self.editions else None
+
+    @property
+    def news(self) -> Comparison | None:
+        """The latest edition against the one before (None for the first edition)."""
+        return self.latest.since_previous if self.latest else None
 
     def moves(self) -> dict[str, str]:
-        if self.since_last is None:
-            return {}
-        return {c.id: MARK_KINDS[c.kind] for c in self.since_last.changes if c.kind in MARK_KINDS}
+        """The marks of the latest edition's picture, by blip id."""
+        return marks(self.news)
+
+
+def renamed(radar: Radar) -> dict[str, Blip]:
+    """Blips by the former ids they no longer use."""
+    return {former: blip for blip in radar.blips.values()
+            for former in blip.meta.former_ids if former not in radar.blip_paths}
+
+
+def marks(comparison: Comparison | None) -> dict[str, str]:
+    """Blip id -> the mark its change gets on a picture."""
+    if comparison is None:
+        return {}
+    return {c.id: MARK_KINDS[c.kind] for c in comparison.changes if c.kind in MARK_KINDS}
 
 
 @dataclass(frozen=True)
 class Site:
-    radar: Radar
+    radar: Radar  # the working tree: every page's text
     chronicle: Chronicle = field(default_factory=Chronicle)
     edit_url: str | None = None  # prefix of "edit this page" links, e.g. .../edit/main/
     today: date | None = None  # the build's date: blips due for review are marked
     mount: str = ""  # the site folder the pages are mounted in ("" for the site's root)
+
+    @property
+    def shown(self) -> Radar:
+        """The radar the site presents (picture, numbers, rings, lists): the latest
+        edition's, or the working tree's before the first edition."""
+        return self.chronicle.shown or self.radar
+
+    @cached_property
+    def _renamed(self) -> dict[str, Blip]:
+        return renamed(self.radar)
+
+    def page_of(self, ident: str) -> str | None:
+        """The page of a blip known by any id it had: its page from the working tree (a
+        blip renamed since has the new one's), else the page the site makes for a blip of
+        the latest edition that the working tree no longer has; None when there is none."""
+        blip = self.radar.blips.get(ident) or self._renamed.get(ident) or \
+            self.shown.blips.get(ident)
+        return blip.path if blip else None
+
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        word = self.radar.config.labels.edition
+        return {s.tag.name: edition_title(s.tag, s.config.edition_tag, word)
+                for s in self.chronicle.editions}
+
+    def edition_name(self, summary: EditionSummary) -> str:
+        return self._names[summary.tag.name]
 
 
 def quadrant_page(quadrant: str) -> str:

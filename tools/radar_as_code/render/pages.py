@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 
-from radar_as_code.render import editions, entries, overview
+from radar_as_code.render import editions, entries, news, overview
 from radar_as_code.render.page import (
     ADR_INDEX,
     EDITIONS_INDEX,
     HOME,
     RULES,
-    SINCE_LAST,
     TAGS,
+    UPCOMING,
     Chronicle,
     Linker,
     Page,
@@ -33,16 +33,21 @@ def pages(site: Site, link: Linker, rules_page: Callable[[], str]) -> dict[str, 
     """Every generated page, by site path."""
     radar = site.radar
     out = {HOME: overview.home(site, link), ADR_INDEX: entries.decision_index(site),
-           EDITIONS_INDEX: editions.editions_index(site), SINCE_LAST: editions.since_last(site),
+           EDITIONS_INDEX: editions.editions_index(site, link),
            TAGS: overview.tags(site, link), RULES: Page("Lint rules", rules_page())}
+    if not site.chronicle.hide_upcoming:
+        out[UPCOMING] = news.upcoming(site, link)
     for entry in radar.config.quadrants:
         out[quadrant_page(entry.id)] = overview.quadrant(site, entry.id, link)
     for blip in radar.blips.values():
         out[blip.path] = entries.blip_page(site, blip, link)
+    for blip in site.shown.blips.values():  # in the latest edition, gone from the tree
+        if blip.path not in out:
+            out[blip.path] = entries.blip_page(site, blip, link)
     for decision in radar.decisions.values():
         out[decision.path] = entries.decision_page(site, decision)
-    for summary in site.chronicle.editions:
-        out[edition_page(summary.tag.name)] = editions.edition(site, summary)
+    for position, summary in enumerate(site.chronicle.editions):
+        out[edition_page(summary.tag.name)] = editions.edition(site, position, link)
     return out
 
 

@@ -39,6 +39,7 @@ class RadarOptions(base.Config):
     prefix = c.Type(str, default="")  # the site folder its pages are mounted in: "radar"
     edit_url = c.Type(str, default="")  # "edit" prefix; default from repo_url + edit_uri
     history = c.Type(bool, default=True)  # read editions from git tags
+    upcoming = c.Type(bool, default=True)  # show what was merged since the latest edition
     nav = c.Type(bool, default=True)  # generate the navigation when mkdocs.yml has none
 
 
@@ -64,8 +65,8 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         gc.disable()  # reading the radar makes many small objects that all stay alive
         try:
             self.site = dataclasses.replace(
-                read_site(root, history=self.config.history, edit_url=edit_url or None),
-                mount=self.mount)
+                read_site(root, history=self.config.history, edit_url=edit_url or None,
+                          upcoming=self.config.upcoming), mount=self.mount)
         except RadarError as exc:
             raise PluginError(f"radar: {exc}") from None
         finally:
@@ -108,7 +109,8 @@ class RadarPlugin(BasePlugin[RadarOptions]):
             raise PluginError("radar: docs/ has pages the radar generates: " + ", ".join(clashes)
                               + " (to add the radar to a site with its own pages, mount it "
                               "in a folder: `prefix: radar`)")
-        hidden = {mount.mounted(at, path) for path in self.sources}
+        hidden = {mount.mounted(at, path) for path in self.sources} | \
+                 {mount.mounted(at, b.path) for b in self.site.shown.blips.values()}
         editions = mount.mounted(at, "editions/")
         for path, generated_page in generated.items():
             inclusion = InclusionLevel.NOT_IN_NAV if path in hidden or \
