@@ -10,7 +10,7 @@ VENV := .venv
 RUN := $(UV) run --locked --all-extras --no-progress
 BENCH := $(UV) run --locked --all-extras --group bench --no-progress
 
-.PHONY: site test check lint bench schema clean browser
+.PHONY: site test check lint bench schema clean browser vendor-mermaid
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -38,6 +38,18 @@ schema: $(VENV)/.synced
 
 bench: $(VENV)/.synced
 	$(BENCH) python bench/run.py
+
+# The site's Mermaid, vendored into the package (tools/decisions/0017): `npm pack` checks the
+# registry's integrity; the file's SHA-256 is recorded beside it and checked by the tests.
+MERMAID_VERSION := 11.17.2
+MERMAID_DIR := tools/radar_as_code/site/assets/mermaid
+vendor-mermaid:
+	rm -rf build/mermaid && mkdir -p build/mermaid
+	cd build/mermaid && npm pack --silent "mermaid@$(MERMAID_VERSION)" >/dev/null && \
+		tar xzf "mermaid-$(MERMAID_VERSION).tgz"
+	cp build/mermaid/package/dist/mermaid.min.js build/mermaid/package/LICENSE $(MERMAID_DIR)/
+	printf 'package: mermaid@%s\nfile: dist/mermaid.min.js\nsha256: %s\n' "$(MERMAID_VERSION)" \
+		"$$(sha256sum $(MERMAID_DIR)/mermaid.min.js | cut -d' ' -f1)" > $(MERMAID_DIR)/SOURCE
 
 clean:
 	rm -rf .tools $(VENV) site test-artifacts

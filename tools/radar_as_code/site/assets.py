@@ -1,0 +1,43 @@
+"""The plugin's own files: its stylesheet and script, added to every build by the plugin
+itself (nothing to copy into docs/), and the vendored Mermaid, served and loaded only
+where a page has a diagram (tools/decisions/0017-mermaid-vendored-and-loaded-per-page.md).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+HERE = Path(__file__).parent / "assets"
+FOLDER = "assets/radar"  # where the site serves them
+STYLE = f"{FOLDER}/radar.css"
+SCRIPT = f"{FOLDER}/radar.js"
+MERMAID = f"{FOLDER}/mermaid.min.js"
+SOURCES = {STYLE: HERE / "radar.css", SCRIPT: HERE / "radar.js"}
+MERMAID_SOURCE = HERE / "mermaid" / "mermaid.min.js"
+
+_DIAGRAM = re.compile(r'<pre class="mermaid"')
+_BUNDLE = re.compile(r'<script[^>]*\ssrc="[^"]*assets/javascripts/bundle\.')
+
+
+def has_diagram(html: str) -> bool:
+    return _DIAGRAM.search(html) is not None
+
+
+def with_mermaid(output: str, relative: str) -> str:
+    """A page with a diagram loads the vendored Mermaid (``relative``: its URL from the
+    page) before the theme's script, which draws the diagrams with it, and which would
+    otherwise fetch Mermaid from a CDN."""
+    tag = f'<script src="{relative}"></script>\n'
+    bundle = _BUNDLE.search(output)
+    if bundle is not None:
+        return output[:bundle.start()] + tag + output[bundle.start():]
+    end = output.rfind("</body>")
+    return output[:end] + tag + output[end:] if end >= 0 else output + tag
+
+
+def copy_mermaid(site_dir: str) -> None:
+    target = Path(site_dir) / MERMAID
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(MERMAID_SOURCE, target)
