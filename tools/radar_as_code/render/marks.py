@@ -34,7 +34,7 @@ STYLE = "<style>" + "".join(
     "stroke-width:3px;paint-order:stroke}"
     ".radar-quadrant-labels text{fill:var(--radar-q)}"
     ".radar-dot{fill:var(--radar-q)}"
-    ".radar-ring{fill:none;stroke:var(--radar-q);stroke-width:1.5}"
+    ".radar-ring{fill:none;stroke:var(--radar-q);stroke-width:2}"
     ".radar-sign{fill:var(--radar-ink,#27323a);stroke:var(--radar-paper,#f4f7f8);"
     "stroke-width:1.2;stroke-linejoin:round}"
     ".radar-num{fill:var(--radar-on-q,#fff)}"
@@ -70,10 +70,10 @@ def shapes(x: float, y: float, r: float, move: str | None, hit: float = 0.0) -> 
         out.append(f'<circle class="radar-hit" cx="{f(x)}" cy="{f(y)}" r="{f(hit)}"/>')
     out.append(f'<circle class="radar-dot" cx="{f(x)}" cy="{f(y)}" r="{f(r)}"/>')
     if move == "new":
-        out.append(f'<circle class="radar-ring" cx="{f(x)}" cy="{f(y)}" r="{f(r + 2.5)}"/>')
+        out.append(f'<circle class="radar-ring" cx="{f(x)}" cy="{f(y)}" r="{f(r + 3)}"/>')
     elif move in ("moved-in", "moved-out"):
-        size = max(3.5, r * 0.72)
-        offset = r * 0.85
+        size = max(3.5, r * 0.62)  # beside the number, clear of its digits
+        offset = r * 1.05
         up = move == "moved-in"
         out.append(_triangle(x + offset, y - offset if up else y + offset, size, up))
     return "".join(out)

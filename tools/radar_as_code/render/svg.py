@@ -35,7 +35,7 @@ MOVES = drawn.MOVES
 
 def _open(box: tuple[float, float, float, float], title: str, css: str) -> list[str]:
     x, y, w, h = box
-    return [f'<svg xmlns="http://www.w3.org/2000/svg" class="radar-picture {css}" '
+    return [f'<svg xmlns="http://www.w3.org/2000/svg" class="{css}" '
             f'viewBox="{f(x)} {f(y)} {f(w)} {f(h)}" role="group" '
             f'aria-label="{attr(title)}" font-family="sans-serif">', drawn.STYLE]
 
@@ -107,7 +107,7 @@ def picture(radar: Radar, moves: Mapping[str, str], href: Callable[[str], str],
     radii = ring_radii(len(config.rings))
     title = f"{config.title}: " + count(len(marks), labels.get("one_blip", "blip"),
                                         labels.get("blips", "blips"))
-    out = _open((0, 0, SIZE, SIZE + (LEGEND_HEIGHT if key else 0)), title, "radar-whole")
+    out = _open((0, 0, SIZE, SIZE + (LEGEND_HEIGHT if key else 0)), title, "radar-picture")
     out.append('<g class="radar-bands">')
     for k in reversed(range(len(radii))):
         out.append(f'<circle class="radar-band-{k % 2}" cx="{f(CENTER)}" cy="{f(CENTER)}" '
@@ -152,7 +152,7 @@ def zoom_picture(radar: Radar, quadrant: str, moves: Mapping[str, str],
     entry = radar.config.quadrants[layout.quadrant]
     title = f"{entry.label}: " + count(len(layout.marks), labels.get("one_blip", "blip"),
                                        labels.get("blips", "blips"))
-    out = _open(layout.box, title, "radar-zoom")
+    out = _open(layout.box, title, "radar-picture radar-zoom")
     out.append('<g class="radar-bands">')
     inner = [0.0, *layout.radii]
     for k in range(len(layout.radii)):

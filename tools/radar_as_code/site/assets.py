@@ -17,8 +17,19 @@ MERMAID = f"{FOLDER}/mermaid.min.js"
 SOURCES = {STYLE: HERE / "radar.css", SCRIPT: HERE / "radar.js"}
 MERMAID_SOURCE = HERE / "mermaid" / "mermaid.min.js"
 
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset')
 _DIAGRAM = re.compile(r'<pre class="mermaid"')
 _BUNDLE = re.compile(r'<script[^>]*\ssrc="[^"]*assets/javascripts/bundle\.')
+
+
+def scoped(output: str) -> str:
+    """A page the radar generates, marked for the radar's styles (links in running text
+    underlined...), which leave the rest of a site alone. The mark is a class of the
+    theme's article, added once the search index has read the page."""
+    found = _ARTICLE.search(output)
+    if found is None:
+        return output
+    return output[:found.end()] + " radar-page" + output[found.end():]
 
 
 def has_diagram(html: str) -> bool:

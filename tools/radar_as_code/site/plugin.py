@@ -161,8 +161,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
             title_end = html.find("</h1>")
             html = html[:title_end + 5] + HEAD + html[title_end + 5:] if title_end >= 0 \
                 else HEAD + html
-        html = html + TAIL if generated.tail else html
-        return f'<div class="radar-page">\n{html}\n</div>'  # scope of the radar's styles
+        return html + TAIL if generated.tail else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if assets.has_diagram(output):
@@ -171,6 +170,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return output
+        output = assets.scoped(output)
         if generated.head:
             output = output.replace(HEAD, generated.head, 1)
         return output.replace(TAIL, generated.tail, 1) if generated.tail else output
