@@ -138,6 +138,7 @@ def test_presets_and_options(tmp_path: Path, run: Run) -> None:
     assert [r["id"] for r in config["rings"]] == ["now", "next", "later", "watch", "stop"]
     assert config["edition_tag"] == "radar-v*" and config["labels"]["edit"] == \
         "Modifier cette page"
+    assert config["description"].startswith("Les techniques, outils")  # in the language
     assert run("-C", custom, "check", "--strict").code == 0
     site = yaml.safe_load((custom / "mkdocs.yml").read_text())
     assert site["theme"]["language"] == "fr"

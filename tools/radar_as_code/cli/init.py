@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from radar_as_code.errors import UsageError
+from radar_as_code.scaffold import presets
 from radar_as_code.scaffold.files import Options
 from radar_as_code.scaffold.plan import Place, Plan
 from radar_as_code.scaffold.presets import PRESETS, Choices, entry
@@ -104,7 +105,8 @@ def options_of(args: argparse.Namespace, branch: str | None, origin: str | None,
             raise UsageError(f"--keep-radar keeps radar/radar.yml as it is: "
                              f"{', '.join(chosen_flags)} cannot change it (edit the file)")
         chosen, kept_description = kept_choices(kept)
-        description = description or kept_description or PRESETS["thoughtworks"].description
+        description = description or kept_description or \
+            presets.description("thoughtworks", chosen.language)
     elif not args.no_input and sys.stdin.isatty() and sys.stdout.isatty():
         chosen = prompts.ask(input, given)
     else:
@@ -119,7 +121,8 @@ def options_of(args: argparse.Namespace, branch: str | None, origin: str | None,
     except ValueError as exc:
         raise UsageError(f"--site-prefix: {exc}") from None
     return Options(**vars(chosen),
-                   description=description or PRESETS[chosen.preset].description,
+                   description=description or presets.description(chosen.preset,
+                                                                  chosen.language),
                    site_prefix=prefix, repo_url=args.repo_url or origin,
                    branch=branch or "main", pins=pins(args.hook_repo, args.action_ref),
                    today=date.today(), deciders=f"{chosen.title} maintainers")

@@ -3,7 +3,7 @@ language the scaffold writes (section headings, the site's labels). Plain data."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from radar_as_code.core.layout import slug
 
@@ -93,6 +93,7 @@ class Words:
     adr_headings: tuple[str, ...]
     labels: dict[str, str]  # radar.yml `labels:`; empty for the defaults (English)
     entries: dict[str, str]  # preset quadrant and ring labels by id
+    descriptions: dict[str, str] = field(default_factory=dict)  # by preset; else English
 
 
 WORDS = {
@@ -121,8 +122,19 @@ WORDS = {
         {"adopt": "Adopter", "trial": "Essayer", "assess": "Évaluer", "hold": "Suspendre",
          "tools": "Outils", "platforms": "Plateformes",
          "languages-and-frameworks": "Langages & frameworks", "data": "Données",
-         "algorithms": "Algorithmes", "methods": "Méthodes & outils"}),
+         "algorithms": "Algorithmes", "methods": "Méthodes & outils"},
+        {"thoughtworks": "Les techniques, outils, plateformes, langages et frameworks que nous "
+                         "utilisons, essayons, étudions ou évitons. Chaque blip est une "
+                         "décision revue, conservée dans git.",
+         "ai": "Les technologies et pratiques que notre équipe de data science utilise, "
+               "essaie, étudie ou évite, de la recherche à la production. Chaque blip est "
+               "une décision revue, conservée dans git."}),
 }
+
+
+def description(preset: str, language: str) -> str:
+    """A preset's description in the radar's language (English where there is none)."""
+    return words(language).descriptions.get(preset) or PRESETS[preset].description
 
 
 def words(language: str) -> Words:
