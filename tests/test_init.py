@@ -301,3 +301,13 @@ def test_the_radar_joins_an_existing_mkdocs_site_under_a_prefix(tmp_path: Path,
     assert 'href="../guide/"' in radar_home  # the site's own nav, from the radar's pages
     assert (out / "radar" / "adr" / "0001-keep-the-radar-as-code" / "index.html").is_file()
     assert broken_links(out) == []
+
+
+def test_every_label_has_its_french_word() -> None:
+    """A label added to the site without its translation would show in English on a radar
+    that `radar init --language fr` made."""
+    from radar_as_code.core.model import Labels
+    from radar_as_code.scaffold.presets import WORDS
+
+    names = {field.alias or name for name, field in Labels.model_fields.items()}
+    assert sorted(names - set(WORDS["fr"].labels)) == []
