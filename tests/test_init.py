@@ -245,6 +245,7 @@ def test_a_radar_in_a_folder_of_an_existing_repository(tmp_path: Path, run: Run)
     site = yaml.safe_load((top / "platform" / "radar" / "mkdocs.yml").read_text())
     assert site["repo_url"] == "https://github.com/acme/monorepo"
     assert site["edit_uri"] == "edit/trunk/platform/radar/docs/"
+    assert site["site_url"] == "https://acme.github.io/monorepo/"  # GitHub Pages' sub-path
     assert run("-C", top / "platform" / "radar", "check", "--strict").code == 0
 
 
@@ -311,3 +312,15 @@ def test_every_label_has_its_french_word() -> None:
 
     names = {field.alias or name for name, field in Labels.model_fields.items()}
     assert sorted(names - set(WORDS["fr"].labels)) == []
+
+
+@pytest.mark.parametrize(("repo_url", "pages"), [
+    ("https://github.com/Acme/tech-radar", "https://acme.github.io/tech-radar/"),
+    ("https://github.com/acme/acme.github.io", "https://acme.github.io/"),
+    ("https://gitlab.com/acme/tech-radar", None),
+    (None, None)])
+def test_the_pages_address_of_a_github_repository(repo_url: str | None,
+                                                  pages: str | None) -> None:
+    from radar_as_code.scaffold.files import pages_url
+
+    assert pages_url(repo_url) == pages
