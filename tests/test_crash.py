@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from conftest import BASE, Run
-from radar_as_code.authoring import journal
+from radar_as_code.authoring import journal, writeall
 from radar_as_code.cli import JOURNAL, main
 
 BLIPS = 300
@@ -124,14 +124,14 @@ def _restore(root: Path, tree: Tree) -> None:
 def _steps(root: Path, argv: list[str], run: Run) -> int:
     """How many file operations the command makes: counted once, without a kill."""
     counts: list[int] = []
-    original = journal._Steps.__call__
+    original = journal.Steps.__call__
 
-    def counting(self: journal._Steps) -> None:
+    def counting(self: journal.Steps) -> None:
         original(self)
         counts.append(self.count)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(journal._Steps, "__call__", counting)
+        patch.setattr(journal.Steps, "__call__", counting)
         assert run("-C", root, *argv).code == 0
     return max(counts)
 
@@ -306,15 +306,15 @@ def test_an_error_while_preparing_writes_nothing(base_radar: Path, run: Run,
     are removed at once, the radar is untouched, the error is one line."""
     before = _tree(base_radar)
     calls: list[Path] = []
-    original = journal._write_file
+    original = writeall.write_file
 
-    def failing(path: Path, data: bytes, mode: int, step: journal._Steps) -> None:
+    def failing(path: Path, data: bytes, mode: int, step: journal.Steps) -> None:
         calls.append(path)
         if len(calls) == 3:
             raise OSError(28, "No space left on device")
         original(path, data, mode, step)
 
-    monkeypatch.setattr(journal, "_write_file", failing)
+    monkeypatch.setattr(writeall, "write_file", failing)
     result = run("-C", base_radar, "adr", "new", "Pick", "--blip", "alpha", "--blip", "beta")
     assert result.code == 2
     assert result.err == "radar: error: [Errno 28] No space left on device\n"

@@ -1,5 +1,5 @@
 """Fuzzing the import sources (hypothesis, structure-aware): BYOR CSV and JSON rows,
-Zalando releases, AOE release folders, built from the fields each format has, with
+Zalando releases, Backstage's data, AOE release folders, built from the fields each format has, with
 values that break things (quotes, separators, markup, entities, control characters,
 lone surrogates, wrong types, long text). Whatever the input: exit 0 or 2, never a
 traceback (exit 3 fails the suite), nothing written outside the target, every problem
@@ -156,6 +156,32 @@ ENTRY = st.fixed_dictionaries(
     min_size=1, max_size=3))
 def test_zalando(releases: list[dict[str, Any]]) -> None:
     _json_import("zalando", releases, "config-{}-03-01.json")
+
+
+POINT = st.fixed_dictionaries(
+    {"ringId": mostly(st.sampled_from(["adopt", "hold"]), VALUE),
+     "date": mostly(st.sampled_from(["2024-01-01", "2024-06-01T00:00:00.000Z",
+                                     "2024-06-01T00:30:00+01:00"]), VALUE)},
+    optional={"description": TEXT, "moved": VALUE})
+BACKSTAGE = st.fixed_dictionaries(
+    {"id": mostly(st.sampled_from(["react", "Spock_Geb", "a.b", "go"]), VALUE),
+     "title": LABEL, "quadrant": mostly(st.just("tools"), VALUE),
+     "timeline": mostly(st.lists(POINT, min_size=1, max_size=3), VALUE)},
+    optional={"key": TEXT, "url": mostly(st.just("#"), TEXT), "description": TEXT,
+              "links": mostly(st.lists(st.fixed_dictionaries({"url": TEXT, "title": TEXT}),
+                                       max_size=2), VALUE)})
+
+
+@BUDGET
+@example(entries=[{"id": "go", "title": "Go", "quadrant": "tools",
+                   "timeline": [{"ringId": "adopt", "date": "2024-01-01"}]}])
+@given(entries=st.lists(mostly(BACKSTAGE, VALUE), max_size=6))
+def test_backstage(entries: list[Any]) -> None:
+    document = {"quadrants": [{"id": "tools", "name": "Tools"}],
+                "rings": [{"id": "adopt", "name": "ADOPT", "color": "#000"},
+                          {"id": "hold", "name": "HOLD", "color": "#fff"}],
+                "entries": entries}
+    _json_import("backstage", [document], "tech-radar-{}.json")
 
 
 FRONT = mostly(st.fixed_dictionaries(

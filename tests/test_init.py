@@ -138,6 +138,7 @@ def test_presets_and_options(tmp_path: Path, run: Run) -> None:
     assert [r["id"] for r in config["rings"]] == ["now", "next", "later", "watch", "stop"]
     assert config["edition_tag"] == "radar-v*" and config["labels"]["edit"] == \
         "Modifier cette page"
+    assert config["description"].startswith("Les techniques, outils")  # in the language
     assert run("-C", custom, "check", "--strict").code == 0
     site = yaml.safe_load((custom / "mkdocs.yml").read_text())
     assert site["theme"]["language"] == "fr"
@@ -244,6 +245,7 @@ def test_a_radar_in_a_folder_of_an_existing_repository(tmp_path: Path, run: Run)
     site = yaml.safe_load((top / "platform" / "radar" / "mkdocs.yml").read_text())
     assert site["repo_url"] == "https://github.com/acme/monorepo"
     assert site["edit_uri"] == "edit/trunk/platform/radar/docs/"
+    assert site["site_url"] == "https://acme.github.io/monorepo/"  # GitHub Pages' sub-path
     assert run("-C", top / "platform" / "radar", "check", "--strict").code == 0
 
 
@@ -300,3 +302,25 @@ def test_the_radar_joins_an_existing_mkdocs_site_under_a_prefix(tmp_path: Path,
     assert 'href="../guide/"' in radar_home  # the site's own nav, from the radar's pages
     assert (out / "radar" / "adr" / "0001-keep-the-radar-as-code" / "index.html").is_file()
     assert broken_links(out) == []
+
+
+def test_every_label_has_its_french_word() -> None:
+    """A label added to the site without its translation would show in English on a radar
+    that `radar init --language fr` made."""
+    from radar_as_code.core.model import Labels
+    from radar_as_code.scaffold.presets import WORDS
+
+    names = {field.alias or name for name, field in Labels.model_fields.items()}
+    assert sorted(names - set(WORDS["fr"].labels)) == []
+
+
+@pytest.mark.parametrize(("repo_url", "pages"), [
+    ("https://github.com/Acme/tech-radar", "https://acme.github.io/tech-radar/"),
+    ("https://github.com/acme/acme.github.io", "https://acme.github.io/"),
+    ("https://gitlab.com/acme/tech-radar", None),
+    (None, None)])
+def test_the_pages_address_of_a_github_repository(repo_url: str | None,
+                                                  pages: str | None) -> None:
+    from radar_as_code.scaffold.files import pages_url
+
+    assert pages_url(repo_url) == pages

@@ -323,3 +323,21 @@ def test_review_removing_a_referenced_blip(review_repo: Repo, run: Run) -> None:
 def test_review_unknown_base(review_repo: Repo, run: Run) -> None:
     result = run("-C", review_repo.root, "check", "--base", "main~5")
     assert result.code == 2 and "unknown revision 'main~5'" in result.err
+
+
+def test_text_columns_fit_long_ids_and_titles(tmp_path: Path, run: Run) -> None:
+    """Defect: an id longer than 28 characters (or a title longer than 32) pushed the
+    rest of its line out of the columns."""
+    repo = Repo(tmp_path / "repo")
+    repo.write("radar/alpha.md", blip("Alpha", "tools", "trial"))
+    repo.commit("first", "2024-01-01")
+    repo.tag("edition-1", "2024-01-01")
+    long_id = "a-blip-whose-id-is-long-enough-to-overflow"
+    repo.write(f"radar/{long_id}.md", blip("A title that is longer than thirty-two letters",
+                                           "tools", "assess"))
+    repo.write("radar/alpha.md", blip("Alpha", "tools", "adopt", reviewed="2024-02-01"))
+    repo.commit("second", "2024-02-01")
+    lines = run("-C", repo.root, "diff", "edition-1", "HEAD").out.splitlines()[1:3]
+    assert [line.index(ring) for line, ring in zip(lines, ("Assess", "Trial"), strict=True)
+            ] == [lines[0].index("Assess")] * 2
+    assert lines[1].index("Alpha") == lines[0].index("A title")

@@ -2,7 +2,8 @@
 
 A command that changes several files (``rename`` rewrites a blip and every reference
 to it) must leave either the old radar or the new one, even when it is killed. Like a
-database's write-ahead log, in five steps, under a lock on the radar's folder:
+database's write-ahead log, in five steps, under a lock on the radar's folder
+(``writeall.py`` takes them; this module holds the journal, its lock and recovery):
 
 1. the journal ``.radar-journal`` in the radar's folder names every temporary file to
    come, beside its target, and every file to remove (synced to disk);
@@ -29,11 +30,9 @@ import contextlib
 import json
 import os
 import re
-import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Protocol
 
 from radar_as_code.core.layout import os_path
 from radar_as_code.errors import RadarError
@@ -41,19 +40,6 @@ from radar_as_code.errors import RadarError
 NAME = ".radar-journal"
 _HEADER = ["radar-journal", 1]
 _TEMP = re.compile(r"^\.[^/]+\.[0-9a-f]{16}\.radar-tmp$")
-
-
-class Change(Protocol):
-    """A file to write (``authoring.operations.Write``)."""
-
-    @property
-    def path(self) -> str: ...
-
-    @property
-    def content(self) -> bytes: ...
-
-    @property
-    def remove(self) -> str | None: ...
 
 
 class JournalError(RadarError):
@@ -77,7 +63,7 @@ class Plan:
         return [json.dumps(e, ensure_ascii=False) + "\n" for e in entries]
 
 
-class _Steps:
+class Steps:
     """Counts file operations; the crash test makes the process die at one of them."""
 
     def __init__(self) -> None:
@@ -94,7 +80,7 @@ class _Steps:
 
 
 @contextlib.contextmanager
-def _locked(root: Path) -> Iterator[None]:
+def locked(root: Path) -> Iterator[None]:
     """The radar's folder locked against other writers and recoverers (flock on the
     folder itself: released by the system when the process dies, so never stale)."""
     try:
@@ -110,7 +96,7 @@ def _locked(root: Path) -> Iterator[None]:
         os.close(fd)  # releases the lock
 
 
-def _sync_folder(folder: Path) -> None:
+def sync_folder(folder: Path) -> None:
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -118,75 +104,8 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def _write_file(path: Path, data: bytes, mode: int, step: _Steps) -> None:
-    step()
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0),
-                 mode)
-    try:
-        step()
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        step()
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _plan(root: Path, changes: Sequence[Change]) -> Plan:
-    writes, removes, folders = [], [], []
-    for change in changes:
-        target = PurePosixPath(_safe(root, change.path))
-        temp = target.parent / f".{target.name}.{secrets.token_hex(8)}.radar-tmp"
-        writes.append((temp.as_posix(), change.path))
-        parent = target.parent
-        missing = []
-        while parent.parts and not os_path(root, parent.as_posix()).is_dir():
-            missing.append(parent.as_posix())
-            parent = parent.parent
-        folders += [f for f in reversed(missing) if f not in folders]
-        if change.remove and change.remove != change.path:
-            removes.append(_safe(root, change.remove))
-    return Plan(tuple(writes), tuple(removes), tuple(folders), committed=False)
-
-
-def write_all(root: Path, changes: Sequence[Change]) -> None:
-    """Write every change or none, whatever happens to the process meanwhile."""
-    if not changes:
-        return
-    root = root.absolute()
-    step = _Steps()
-    with _locked(root):
-        if _recover_locked(root):  # a command that crashed since this one started
-            raise JournalError("another radar command's interrupted change was just "
-                               "finished; nothing was written: run the command again")
-        plan = _plan(root, changes)
-        journal = root / NAME
-        _write_file(journal, "".join(plan.lines()).encode("utf-8"), 0o644, step)
-        step()
-        _sync_folder(root)
-        try:
-            for folder in plan.folders:
-                step()
-                os_path(root, folder).mkdir()
-            for (temp, target), change in zip(plan.writes, changes, strict=True):
-                existing = os_path(root, target)
-                mode = existing.stat().st_mode & 0o7777 if existing.exists() else 0o644
-                _write_file(os_path(root, temp), change.content, mode, step)
-            step()
-            with journal.open("ab") as handle:
-                handle.write(b'["commit"]\n')
-                handle.flush()
-                step()
-                os.fsync(handle.fileno())
-        except BaseException:
-            _roll_back(root, plan)
-            raise
-        _roll_forward(root, plan, step)
-
-
-def _roll_forward(root: Path, plan: Plan, step: _Steps | None = None) -> None:
-    step = step or _Steps()
+def roll_forward(root: Path, plan: Plan, step: Steps | None = None) -> None:
+    step = step or Steps()
     touched = {root}
     for temp, target in plan.writes:
         made, goal = os_path(root, temp), os_path(root, target)
@@ -202,13 +121,13 @@ def _roll_forward(root: Path, plan: Plan, step: _Steps | None = None) -> None:
         touched.add(gone.parent)
     for folder in sorted(touched):
         step()
-        _sync_folder(folder)
+        sync_folder(folder)
     step()
     (root / NAME).unlink()
-    _sync_folder(root)
+    sync_folder(root)
 
 
-def _roll_back(root: Path, plan: Plan) -> None:
+def roll_back(root: Path, plan: Plan) -> None:
     for temp, _ in plan.writes:
         with contextlib.suppress(FileNotFoundError):
             os_path(root, temp).unlink()
@@ -216,10 +135,10 @@ def _roll_back(root: Path, plan: Plan) -> None:
         with contextlib.suppress(OSError):  # not empty: something else is in it now
             os_path(root, folder).rmdir()
     (root / NAME).unlink()
-    _sync_folder(root)
+    sync_folder(root)
 
 
-def _safe(root: Path, path: object) -> str:
+def safe_path(root: Path, path: object) -> str:
     """A repository-relative path that stays in the radar's folder without following a
     symbolic link (a journal may have been planted; a folder may be a link)."""
     text = path if isinstance(path, str) else ""
@@ -253,7 +172,7 @@ def read(root: Path) -> Plan | None:
     writes, removes, folders, committed = [], [], [], False
     for entry in entries[1:]:
         kind, *args = entry or [None]
-        paths = [_safe(root, a) for a in args]
+        paths = [safe_path(root, a) for a in args]
         if kind == "write" and len(paths) == 2:
             temp, target = paths
             name = PurePosixPath(temp)
@@ -271,7 +190,7 @@ def read(root: Path) -> Plan | None:
     return Plan(tuple(writes), tuple(removes), tuple(folders), committed)
 
 
-def _recover_locked(root: Path) -> str | None:
+def recover_locked(root: Path) -> str | None:
     if not (root / NAME).exists():
         return None
     plan = read(root)
@@ -280,9 +199,9 @@ def _recover_locked(root: Path) -> str | None:
         return "rolled back (nothing had been written)"
     count = len(plan.writes) + len(plan.removes)
     if plan.committed:
-        _roll_forward(root, plan)
+        roll_forward(root, plan)
         return f"rolled forward ({count} file{'s' * (count != 1)} changed as planned)"
-    _roll_back(root, plan)
+    roll_back(root, plan)
     return "rolled back (no file had been changed)"
 
 
@@ -292,6 +211,6 @@ def recover(root: Path) -> str | None:
     if not (root / NAME).exists():
         return None
     root = root.absolute()
-    with _locked(root):
-        outcome = _recover_locked(root)
+    with locked(root):
+        outcome = recover_locked(root)
     return f"an interrupted change was {outcome}" if outcome else None

@@ -3,7 +3,7 @@
 Each operation (``blips``, ``decisions``, ``relink``) is planned first: the new content
 of every file it touches is computed and parsed again, the whole radar is checked as it
 would be after the writes (``validate``), and only then is anything written: all files
-or none, even if the process is killed (``journal.py``). An operation that cannot be done
+or none, even if the process is killed (``writeall.py``). An operation that cannot be done
 writes nothing.
 """
 
@@ -67,7 +67,7 @@ def edited(path: str, text: str, before: Blip | Decision, **changes: object) -> 
 
 
 def apply(root: Path, writes: list[Write]) -> None:
-    """Write every file or none, even if the process is killed (``journal.py``)."""
-    from radar_as_code.authoring import journal
+    """Write every file or none, even if the process is killed (``writeall.py``)."""
+    from radar_as_code.authoring import writeall
 
-    journal.write_all(root, writes)
+    writeall.write_all(root, writes)

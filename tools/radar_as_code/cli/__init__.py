@@ -49,8 +49,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
                          "open records"),
     "export": ("export", "export the radar: byor-csv, byor-json, zalando, backstage, aoe or "
                          "json"),
-    "import": ("import_", "import a BYOR CSV/JSON (one file per edition), a Zalando "
-                          "config.json or an AOE folder"),
+    "import": ("import_", "import a BYOR CSV/JSON or Zalando config.json (one file per "
+                          "edition), an AOE folder or Backstage's JSON"),
     "render": ("render", "write the site's pages (Markdown) and the radar picture (SVG) to a "
                          "folder"),
     "schema": ("schema", "print or write the JSON Schemas of blip, decision-record and "

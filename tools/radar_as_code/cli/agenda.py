@@ -57,8 +57,11 @@ def text(item: Agenda) -> str:
         out += ["  " + line for line in report.text(item.since).splitlines()]
     out += ["", f"Due for review (not reviewed for more than {item.review_after}): "
                 f"{count(len(item.due), 'blip', 'blips')}"]
-    out += [f"  {printable(b.id):<28} {printable(b.meta.title):<32} "
-            f"{_ring(item, b.meta.ring):<8} reviewed {b.meta.reviewed.isoformat()}"
+    ids = report.column([printable(b.id) for b in item.due], 28)
+    titles = report.column([printable(b.meta.title) for b in item.due], 32)
+    rings = report.column([_ring(item, b.meta.ring) for b in item.due], 8)
+    out += [f"  {printable(b.id):<{ids}} {printable(b.meta.title):<{titles}} "
+            f"{_ring(item, b.meta.ring):<{rings}} reviewed {b.meta.reviewed.isoformat()}"
             for b in item.due]
     out += ["", f"Proposed decision records: {len(item.proposed)}"]
     out += [f"  {d.id[:4]}  {printable(d.meta.title)} ({d.meta.date.isoformat()}): "

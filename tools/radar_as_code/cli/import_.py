@@ -19,7 +19,7 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("sources", nargs="+", metavar="SOURCE", type=Path,
                         help="files, one per edition (dated by their names: 2024-04-01.csv, "
                              "2024-04.csv, 'Volume 34 (Apr 2026).csv'), or for aoe the "
-                             "radar's folder")
+                             "radar's folder, for backstage its one JSON file")
     parser.add_argument("--into", type=Path, required=True, metavar="DIR",
                         help="a new (or empty) folder for the imported radar")
     parser.add_argument("--title", help="the radar's title (default: AOE's, or "

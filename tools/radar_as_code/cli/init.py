@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from radar_as_code.errors import UsageError
+from radar_as_code.scaffold import presets
 from radar_as_code.scaffold.files import Options
 from radar_as_code.scaffold.plan import Place, Plan
 from radar_as_code.scaffold.presets import PRESETS, Choices, entry
@@ -46,6 +47,10 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--action-ref", metavar="SHA",
                         help="the commit the workflows pin the action to (default: the one "
                              "the installed version was built from)")
+    parser.add_argument("--keep-radar", action="store_true",
+                        help="the folder holds a radar already (radar/radar.yml, e.g. from "
+                             "`radar import`): keep it, and add the site, CI, hook and (if "
+                             "adr/ has none) a first decision record around it")
     parser.add_argument("--no-input", action="store_true",
                         help="never ask: take the flags and the defaults")
     parser.add_argument("--dry-run", action="store_true", help="say what would be written")
@@ -76,7 +81,10 @@ def place_of(target: Path, prefix: str) -> tuple[Place, str | None, str | None]:
     return Place(target, top, site), branch or None, _github(origin)
 
 
-def options_of(args: argparse.Namespace, branch: str | None, origin: str | None) -> Options:
+def options_of(args: argparse.Namespace, branch: str | None, origin: str | None,
+               kept: Path | None = None) -> Options:
+    """The options from the flags (or the prompts); ``kept``: the folder of a radar that is
+    already there, whose radar.yml gives the choices."""
     from radar_as_code.scaffold import prompts
     from radar_as_code.scaffold.pins import pins
 
@@ -85,7 +93,21 @@ def options_of(args: argparse.Namespace, branch: str | None, origin: str | None)
     given = Choices(args.preset or "", args.title or "", tuple(entry(q) for q in args.quadrant),
                     tuple(entry(r) for r in args.ring), args.edition_tag or "",
                     args.language or "")
-    if not args.no_input and sys.stdin.isatty() and sys.stdout.isatty():
+    description = args.description
+    if kept is not None:
+        from radar_as_code.scaffold.check import kept_choices
+
+        chosen_flags = [f for f, v in (("--preset", args.preset), ("--title", args.title),
+                                       ("--quadrant", args.quadrant), ("--ring", args.ring),
+                                       ("--edition-tag", args.edition_tag),
+                                       ("--language", args.language)) if v]
+        if chosen_flags:
+            raise UsageError(f"--keep-radar keeps radar/radar.yml as it is: "
+                             f"{', '.join(chosen_flags)} cannot change it (edit the file)")
+        chosen, kept_description = kept_choices(kept)
+        description = description or kept_description or \
+            presets.description("thoughtworks", chosen.language)
+    elif not args.no_input and sys.stdin.isatty() and sys.stdout.isatty():
         chosen = prompts.ask(input, given)
     else:
         preset = PRESETS[given.preset or "thoughtworks"]
@@ -99,7 +121,8 @@ def options_of(args: argparse.Namespace, branch: str | None, origin: str | None)
     except ValueError as exc:
         raise UsageError(f"--site-prefix: {exc}") from None
     return Options(**vars(chosen),
-                   description=args.description or PRESETS[chosen.preset].description,
+                   description=description or presets.description(chosen.preset,
+                                                                  chosen.language),
                    site_prefix=prefix, repo_url=args.repo_url or origin,
                    branch=branch or "main", pins=pins(args.hook_repo, args.action_ref),
                    today=date.today(), deciders=f"{chosen.title} maintainers")
@@ -143,13 +166,21 @@ def run(args: argparse.Namespace) -> int:
 
     target = Path(os.path.normpath(Path(args.start).absolute() / args.dir))
     place, branch, origin = place_of(target, args.site_prefix)
-    options = options_of(args, branch, origin)
-    in_the_way = plan.plan(options, place, _exists).conflicts(_exists)
+    keep = bool(args.keep_radar)
+    if keep and not (target / "radar" / "radar.yml").is_file():
+        raise UsageError(f"--keep-radar: {_show(target / 'radar' / 'radar.yml')} is not "
+                         "there: leave the option out to start a new radar")
+    options = options_of(args, branch, origin, target if keep else None)
+    in_the_way = plan.plan(options, place, _exists, keep=keep).conflicts(_exists)
     if in_the_way:
+        hint = "" if keep or not (target / "radar" / "radar.yml").is_file() else \
+            "\n(a radar is there: `radar init --keep-radar` adds the rest around it)"
         raise UsageError("these files are already there, so nothing was written:\n" +
-                         "\n".join(f"  {_show(p)}" for p in in_the_way))
-    radar = check.planned_radar(place.radar, plan.radar_files(options))
-    the_plan = plan.plan(options, place, _exists, check.site_lines(options, place, radar))
+                         "\n".join(f"  {_show(p)}" for p in in_the_way) + hint)
+    radar = check.planned_radar(place.radar, plan.radar_files(
+        options, place.radar if keep else None), kept=keep)
+    the_plan = plan.plan(options, place, _exists, check.site_lines(options, place, radar),
+                         keep=keep)
     if not args.dry_run:
         place.radar.mkdir(parents=True, exist_ok=True)
         if place.top == place.radar and not (place.radar / ".git").exists() and \

@@ -52,16 +52,24 @@ def from_to(config: RadarConfig, change: Change) -> tuple[str, str]:
     return _label(config, "ring", change.from_ring), _label(config, "ring", change.to_ring)
 
 
+def column(values: list[str], least: int, most: int = 60) -> int:
+    """The width of a text column: its longest value (at least ``least``, at most
+    ``most``: a longer value shifts its own line only)."""
+    return max(least, min(most, max((len(v) for v in values), default=0)))
+
+
 def text(comparison: Comparison) -> str:
     config = comparison.config
     base, head = _ends(comparison)
     lines = [f"{base} -> {head}"]
+    ids, titles = (column([printable(getattr(c, key)) for c in comparison.changes], least)
+                   for key, least in (("id", 28), ("title", 32)))
     for change in comparison.changes:
         before, after = from_to(config, change)
         arrow = f"{before} -> {after}" if before and after and before != after \
             else before or after
-        lines.append(f"  {WORDS[change.kind]:<17} {printable(change.id):<28} "
-                     f"{printable(change.title):<32} {printable(arrow)}".rstrip())
+        lines.append(f"  {WORDS[change.kind]:<17} {printable(change.id):<{ids}} "
+                     f"{printable(change.title):<{titles}} {printable(arrow)}".rstrip())
     for problem in comparison.problems:
         lines.append(f"  problem: {problem.path}:{problem.line}:{problem.col}: "
                      f"{printable(problem.message)} [{problem.rule}]")

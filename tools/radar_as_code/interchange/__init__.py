@@ -22,12 +22,14 @@ EXPORTERS: dict[str, tuple[str, str]] = {
     "backstage": ("backstage", "export"),
     "aoe": ("aoe_export", "export"),
 }
-# format -> (module, its read function, how it reads: "files" or "folder")
+# format -> (module, its read function, how it reads: "files", one release per file, or
+# "history", one source that holds the whole radar and its releases)
 IMPORTERS: dict[str, tuple[str, str, str]] = {
     "byor-csv": ("byor", "read_csv", "files"),
     "byor-json": ("byor", "read_json", "files"),
     "zalando": ("zalando", "read", "files"),
-    "aoe": ("aoe", "read_folder", "folder"),
+    "aoe": ("aoe", "read_folder", "history"),
+    "backstage": ("backstage_read", "read", "history"),
 }
 IMPORT_FORMATS = tuple(IMPORTERS)
 

@@ -82,7 +82,7 @@ def _entries(value: object, where: Where, what: str, problems: Problems) -> list
     return out
 
 
-def _axis(what: str, found: list[tuple[str, str, str]]) -> Axis:
+def axis_of(what: str, found: list[tuple[str, str, str]]) -> Axis:
     axis = Axis(what, [], exact=True)
     for ident, name, text in found:
         entry = axis.add(name, slug(ident) or ident)
@@ -202,7 +202,7 @@ def read_folder(folder: Path, budget: sources.Budget, problems: Problems) -> Fol
                                             config_where), budget, problems)
     releases = []
     for name, files in raw:
-        release = Release(dates.parse(name), [], str(base / name), "")
+        release = Release(dates.parse(name), [], str(base / name), "", item_files=True)
         for meta, body, where, ident in files:
             text, changed = htmlpolicy.sanitise_markdown(linker.body(body, where))
             if changed:
@@ -213,9 +213,9 @@ def read_folder(folder: Path, budget: sources.Budget, problems: Problems) -> Fol
         release.name = f"radar/{name}"  # a blip's source: radar/<release>/<id>.md
         releases.append(release)
     segments = config.get("segments") or config.get("quadrants")
-    quadrants = _axis("segment", _entries(segments, config_where, "segments", problems)
+    quadrants = axis_of("segment", _entries(segments, config_where, "segments", problems)
                       if segments is not None else [(i, t, "") for i, t in SEGMENTS])
-    rings = _axis("ring", _entries(config["rings"], config_where, "rings", problems)
+    rings = axis_of("ring", _entries(config["rings"], config_where, "rings", problems)
                   if "rings" in config else [(i, t, "") for i, t in RINGS])
     labels = config.get("labels")
     title = labels.get("title") if isinstance(labels, dict) else None

@@ -40,7 +40,8 @@ def export(source: Source, link_base: str | None = None) -> dict[str, str]:
                 before, after = order.get(points[index - 1][1], 0), order.get(ring, 0)
                 moved = 1 if after < before else -1 if after > before else 0
             timeline.append({"moved": moved, "ringId": ring, "date": when})
-        entry: dict[str, Any] = {"key": blip.id, "id": blip.id, "quadrant": blip.meta.quadrant,
+        ident = exported.source_id(blip, "backstage")
+        entry: dict[str, Any] = {"key": ident, "id": ident, "quadrant": blip.meta.quadrant,
                                  "title": exported.name(blip), "description": markdown_of(blip),
                                  "timeline": list(reversed(timeline))}
         if link_base:

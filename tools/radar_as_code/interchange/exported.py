@@ -17,6 +17,15 @@ def name(blip: Blip) -> str:
     return blip.meta.title
 
 
+def source_id(blip: Blip, format_: str) -> str:
+    """The id the blip had in a source of ``format_`` (mapped on import because it was not
+    valid here), so that a re-export gives it back; else the blip's id."""
+    imported = blip.meta.imported
+    if imported and imported.format == format_ and imported.id:
+        return imported.id
+    return blip.id
+
+
 def tags(blip: Blip) -> list[str]:
     """The tags as the source wrote them while they still are the blip's tags."""
     from radar_as_code.interchange.blipfile import tag_ids

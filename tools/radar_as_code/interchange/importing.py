@@ -82,11 +82,12 @@ def run_import(options: Options) -> Summary:
     problems = Problems()
     budget = sources.Budget()
     folder: Folder | None = None
-    if options.format == "aoe":
+    if IMPORTERS[options.format][2] == "history":  # AOE's folder, Backstage's file
         if len(options.sources) != 1:
-            problems.add(Where(str(options.sources[1])), "--format aoe takes one folder")
+            problems.add(Where(str(options.sources[1])), f"--format {options.format} takes "
+                         "one source: it holds every release")
             problems.check()
-        read = function(IMPORTERS["aoe"])(options.sources[0], budget, problems)
+        read = function(IMPORTERS[options.format])(options.sources[0], budget, problems)
         assert isinstance(read, Folder)
         folder = read
         releases, (quadrants, rings) = folder.releases, (folder.quadrants, folder.rings)

@@ -53,6 +53,11 @@ class Release:
     origin: str = ""  # the file or folder, as the user named it
     name: str = ""  # what a blip records as its source (a file name, or release/file)
     notes: list[tuple[Where, str]] = field(default_factory=list)  # what was left out, and why
+    item_files: bool = False  # each item is a file of the release (AOE): name/<id>.md
+
+    def source_of(self, item: Item) -> str:
+        """What a blip records as the source of this release's ``item``."""
+        return f"{self.name}/{item.ident}.md" if self.item_files else self.name
 
 
 class Problems:

@@ -183,14 +183,14 @@ class Replay:
             title = item.title or item.ident
             return ident, State(title, title, quadrant, ring, True, item.body or "",
                                 item.tags or (), item.featured is not False, (),
-                                f"{release.name}/{item.ident}.md", item.ident, "", item.where)
+                                release.source_of(item), item.ident, "", item.where)
         title = item.title or old.name
         return ident, replace(
             old, title=title, name=title, quadrant=quadrant or old.quadrant,
             ring=ring or old.ring, body=item.body or old.body,
             tags=old.tags if item.tags is None else item.tags,
             featured=old.featured if item.featured is None else item.featured,
-            source=f"{release.name}/{item.ident}.md", where=item.where)
+            source=release.source_of(item), where=item.where)
 
     def _related(self, value: State, names: dict[str, str], release: Release) -> tuple[str, ...]:
         out: list[str] = []

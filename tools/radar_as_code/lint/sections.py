@@ -29,7 +29,7 @@ import itertools
 from collections.abc import Iterator
 
 from radar_as_code.core.markdown import Body
-from radar_as_code.core.model import SectionSpec
+from radar_as_code.core.model import Radar, SectionSpec
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
 
@@ -80,11 +80,18 @@ def _check_body(path: str, body: Body, specs: tuple[SectionSpec, ...],
             break
 
 
-def _unreviewed_imports(ctx: Context) -> set[str]:
+def unreviewed_imports(radar: Radar) -> set[str]:
     """Paths of imported blips nobody has reviewed since: their missing sections are
     warnings (an import never invents text for a section its source does not have)."""
-    return {b.path for b in ctx.radar.blips.values()
+    return {b.path for b in radar.blips.values()
             if b.meta.imported is not None and b.meta.reviewed <= b.meta.imported.date}
+
+
+def awaiting_review(problem: Problem, imported: set[str]) -> bool:
+    """A missing section of an imported blip not reviewed yet (``imported``: their paths):
+    known and expected after an import; the site publishes the blip as it is."""
+    return problem.rule == "sections" and problem.level == "warning" and \
+        problem.path in imported
 
 
 def _softened(problems: Iterator[Problem]) -> Iterator[Problem]:
@@ -98,7 +105,7 @@ def _softened(problems: Iterator[Problem]) -> Iterator[Problem]:
 def check(ctx: Context) -> Iterator[Problem]:
     config = ctx.radar.config
     options = next((s for s in config.adr_sections if s.id == "options"), None)
-    imported = _unreviewed_imports(ctx)
+    imported = unreviewed_imports(ctx.radar)
     for path, body in ctx.radar.bodies.items():
         if path.startswith("radar/"):
             found = _check_body(path, body, config.blip_sections, "rationale")

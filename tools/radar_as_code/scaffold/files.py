@@ -122,9 +122,25 @@ def mkdocs_yml(options: Options, folder: str) -> str:
         (f"# repo_url: https://github.com/OWNER/REPOSITORY  # \"edit this page\" links\n"
          f"# edit_uri: edit/{options.branch}/{docs}\n")
     plugin = f":\n      prefix: {options.site_prefix}" if options.site_prefix else ""
+    pages = pages_url(options.repo_url)
+    site_url = f"site_url: {pages}\n" if pages else \
+        "# site_url: https://OWNER.github.io/REPOSITORY/  # where the site is published\n"
     return template("mkdocs.yml", title=scalar(options.title),
-                    description=scalar(options.description), repo=repo,
+                    description=scalar(options.description), repo=site_url + repo,
                     language=options.language, plugin_options=plugin)
+
+
+def pages_url(repo_url: str | None) -> str | None:
+    """Where GitHub Pages publishes a GitHub repository's site: a project's site under a
+    sub-path (``https://acme.github.io/tech-radar/``), an ``OWNER.github.io`` repository's
+    at the root. The 404 page and the sitemap need it."""
+    found = re.match(r"^https://github\.com/([\w.-]+)/([\w.-]+?)/?$", repo_url or "")
+    if found is None:
+        return None
+    owner, name = found.group(1).lower(), found.group(2)
+    if name.lower() == f"{owner}.github.io":
+        return f"https://{owner}.github.io/"
+    return f"https://{owner}.github.io/{name}/"
 
 
 def precommit_hook(pins: Pins, folder: str) -> str:

@@ -49,10 +49,15 @@ class Plan:
         return sorted(p for p in self.writes if exists(p))
 
 
-def radar_files(options: Options) -> dict[str, str]:
-    """The radar itself, by path in its folder: what is checked before anything else."""
-    return {"radar/radar.yml": files.radar_yml(options),
-            FIRST_RECORD: files.first_record(options)}
+def radar_files(options: Options, kept: Path | None = None) -> dict[str, str]:
+    """The radar itself, by path in its folder: what is checked before anything else.
+    ``kept``: the folder of a radar that is already there (``--keep-radar``): its config is
+    kept, and it gets the first record only if it has no record yet."""
+    if kept is None:
+        return {"radar/radar.yml": files.radar_yml(options),
+                FIRST_RECORD: files.first_record(options)}
+    has_records = (kept / "adr").is_dir() and any((kept / "adr").glob("[0-9]*.md"))
+    return {} if has_records else {FIRST_RECORD: files.first_record(options)}
 
 
 def site_lines(options: Options, place: Place, nav: list[object] | None) -> str:
@@ -72,11 +77,12 @@ def site_lines(options: Options, place: Place, nav: list[object] | None) -> str:
 
 
 def plan(options: Options, place: Place, exists: Callable[[Path], bool],
-         site: str = "") -> Plan:
+         site: str = "", keep: bool = False) -> Plan:
     """Every file to write, and what to add to the shared files that exist (``site``: the
-    lines for an existing mkdocs.yml)."""
+    lines for an existing mkdocs.yml; ``keep``: the radar that is there is kept)."""
     folder, radar, top = place.folder, place.radar, place.top
-    writes = {radar / path: text for path, text in radar_files(options).items()}
+    writes = {radar / path: text
+              for path, text in radar_files(options, radar if keep else None).items()}
     additions: dict[Path, str] = {}
     kept: list[Path] = []
     if place.site is None:

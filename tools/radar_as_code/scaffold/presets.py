@@ -3,7 +3,7 @@ language the scaffold writes (section headings, the site's labels). Plain data."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from radar_as_code.core.layout import slug
 
@@ -93,6 +93,7 @@ class Words:
     adr_headings: tuple[str, ...]
     labels: dict[str, str]  # radar.yml `labels:`; empty for the defaults (English)
     entries: dict[str, str]  # preset quadrant and ring labels by id
+    descriptions: dict[str, str] = field(default_factory=dict)  # by preset; else English
 
 
 WORDS = {
@@ -117,12 +118,31 @@ WORDS = {
          "renamed": "Renommé", "quadrant_changed": "Quadrant changé",
          "revised": "Justification révisée", "nothing_moved": "Rien n'a bougé.",
          "no_editions": "Pas encore d'édition : étiquetez-en une pour commencer l'historique.",
-         "legend": "Légende", "review_due": "à revoir"},
+         "legend": "Légende", "review_due": "à revoir", "radar": "Radar",
+         "quadrant": "Quadrant", "blip": "Blip", "blips": "blips", "one_blip": "blip",
+         "date": "Date", "draft": "Brouillon : pas encore une édition",
+         "upcoming": "À venir",
+         "upcoming_intro": "Fusionné depuis la dernière édition ; pas encore dans une édition",
+         "nothing_upcoming": "Rien de fusionné depuis la dernière édition.",
+         "whats_new": "Quoi de neuf", "first_edition": "La première édition",
+         "previous_edition": "Édition précédente", "next_edition": "Édition suivante",
+         "not_on_site": "N'est plus sur ce site"},
         {"adopt": "Adopter", "trial": "Essayer", "assess": "Évaluer", "hold": "Suspendre",
          "tools": "Outils", "platforms": "Plateformes",
          "languages-and-frameworks": "Langages & frameworks", "data": "Données",
-         "algorithms": "Algorithmes", "methods": "Méthodes & outils"}),
+         "algorithms": "Algorithmes", "methods": "Méthodes & outils"},
+        {"thoughtworks": "Les techniques, outils, plateformes, langages et frameworks que nous "
+                         "utilisons, essayons, étudions ou évitons. Chaque blip est une "
+                         "décision revue, conservée dans git.",
+         "ai": "Les technologies et pratiques que notre équipe de data science utilise, "
+               "essaie, étudie ou évite, de la recherche à la production. Chaque blip est "
+               "une décision revue, conservée dans git."}),
 }
+
+
+def description(preset: str, language: str) -> str:
+    """A preset's description in the radar's language (English where there is none)."""
+    return words(language).descriptions.get(preset) or PRESETS[preset].description
 
 
 def words(language: str) -> Words:

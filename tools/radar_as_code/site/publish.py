@@ -19,7 +19,7 @@ from radar_as_code.core.reader import WorktreeReader
 from radar_as_code.editions.archive import EditionSummary, editions
 from radar_as_code.editions.timeline import Timeline
 from radar_as_code.errors import GitError, SetupError
-from radar_as_code.lint import checking
+from radar_as_code.lint import checking, sections
 from radar_as_code.lint.report import text
 from radar_as_code.render.page import Chronicle, Site, renamed
 
@@ -41,8 +41,14 @@ def read_site(root: Path, *, history: bool = True, edit_url: str | None = None,
         raise SetupError(f"the radar has {total} error(s); fix them "
                          f"(`radar check`):\n{text(errors, counted=counted_errors)}")
     radar = loaded.radar
+    imported = sections.unreviewed_imports(radar)
+    awaiting = [p for p in found if sections.awaiting_review(p, imported)]
     for warning in found:  # `mkdocs build --strict` fails on them (unfinished text...)
-        log.warning("radar: %s", text([warning]))
+        if warning not in awaiting:
+            log.warning("radar: %s", text([warning]))
+    if awaiting:  # an import's text as its source had it: published as it is
+        log.info("radar: %d imported blip(s) await review: their rationale lacks sections "
+                 "(`radar check` lists them)", len({p.path for p in awaiting}))
     if counted:  # warnings past the first 50 of a file and rule
         log.warning("radar: and %s more warnings (`radar check`)", sum(counted.values()))
     return Site(radar, chronicle(root, radar, upcoming) if history else Chronicle(), edit_url,
