@@ -10,7 +10,7 @@ VENV := .venv
 RUN := $(UV) run --locked --all-extras --no-progress
 BENCH := $(UV) run --locked --all-extras --group bench --no-progress
 
-.PHONY: site test check lint bench schema clean browser vendor-mermaid
+.PHONY: site test check lint bench schema clean browser vendor-mermaid axe
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -30,7 +30,16 @@ lint: $(VENV)/.synced
 	$(RUN) ruff check tools tests bench
 	$(RUN) mypy
 
-test: $(VENV)/.synced lint
+# axe-core for the accessibility tests (tests/test_a11y.py), from npm into a git-ignored
+# folder: the tests inject it into the pages they check; it is never part of a site.
+AXE_VERSION := 4.14.1
+AXE := .tools/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --prefix .tools/axe --no-save --no-package-lock --no-audit --no-fund \
+		--silent "axe-core@$(AXE_VERSION)"
+axe: $(AXE)
+
+test: $(VENV)/.synced lint $(AXE)
 	$(RUN) pytest
 
 schema: $(VENV)/.synced

@@ -196,9 +196,9 @@ def test_svg_golden(base_radar: Path) -> None:
     radar = load(WorktreeReader(base_radar)).radar
     assert radar is not None
     labels = {"none": "No change", "new": "New", "moved-in": "Moved in",
-              "moved-out": "Moved out", "blips": "blips"}
+              "moved-out": "Moved out", "blips": "blips", "from": "from"}
     picture = svg.picture(radar, {"alpha": "moved-in", "beta": "new"},
-                          lambda i: f"radar/{i}/", labels)
+                          lambda i: f"radar/{i}/", labels, origins={"alpha": "Trial"})
     golden("radar.svg", picture)
 
 

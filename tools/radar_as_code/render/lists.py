@@ -83,14 +83,14 @@ def names(site: Site, found: Sequence[Entry], source: str, link: Linker,
         mine = [e for e in found if e.quadrant == q]
         out.append(f'<section class="radar-names-quadrant {drawn.colour_class(q)}" '
                    f'aria-label="{attr(entry.label)}">')
-        out.append(f'<h3 class="radar-names-title">'
-                   f'{a(link(source, quadrant_page(entry.id)), entry.label)}</h3>')
+        out.append(f'<h2 class="radar-names-title">'
+                   f'{a(link(source, quadrant_page(entry.id)), entry.label)}</h2>')
         for ring in radar.config.rings:
             items = [e for e in mine if e.blip.meta.ring == ring.id]
             if not items:
                 continue
             out.append(f'<div class="radar-names-ring" data-ring="{attr(ring.id)}">'
-                       f'<h4>{attr(ring.label)}</h4><ol class="radar-names-list">')
+                       f'<h3>{attr(ring.label)}</h3><ol class="radar-names-list">')
             for item in items:
                 out.append(f"<li{item.data()}>"
                            f'<a href="{attr(link(source, item.blip.path))}">'
@@ -149,7 +149,8 @@ def table(site: Site, found: Sequence[Entry], source: str, link: Linker,
     out.append("</tr></thead><tbody>")
     for entry in found:
         blip, meta = entry.blip, entry.blip.meta
-        line = summary(blip, site.radar.config)
+        # The summary of the text the blip's page shows (an edition's snapshot has none).
+        line = summary(site.radar.blips.get(blip.id, blip), site.radar.config)
         cell = f'<a href="{attr(link(source, blip.path))}">{attr(meta.title)}</a>'
         if not entry.drawn:
             cell += f' <span class="radar-off">({attr(words["off_picture"])})</span>'

@@ -55,7 +55,7 @@ def _marks(radar: Radar, marks: list[Mark] | tuple[Mark, ...], moves: Mapping[st
         size = f(min(font, mark.r * 1.05 * font / 11))
         out.append(f'<a href="{attr(href(mark.id))}" aria-label="{attr(name)}" '
                    f'class="radar-blip {colour_class(mark.quadrant)}" '
-                   f'data-blip="{attr(mark.id)}"><title>{attr(meta.title)}</title>'
+                   f'data-blip="{attr(mark.id)}">'
                    f'{drawn.shapes(mark.x, mark.y, mark.r, move, max(hit, mark.r + GAP / 2))}'
                    f'<text class="radar-num" x="{f(mark.x)}" y="{f(mark.y + mark.r * 0.38)}" '
                    f'font-size="{size}">{mark.number}</text></a>')
