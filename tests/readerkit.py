@@ -9,7 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from conftest import AI, BASE
+from conftest import AI
 from gitrepo import Repo
 from sitekit import site_repo
 
@@ -116,12 +116,12 @@ def reader_repo(root: Path) -> Path:
 
 
 def crowded_repo(root: Path, count: int = 50) -> Path:
-    """The small radar of tests/cases/_base with ``count`` more blips in one segment
-    (tools, adopt), and this project's site configuration."""
-    shutil.copytree(BASE, root)
-    template = (root / "radar" / "beta.md").read_text()
+    """The four-quadrant radar of tests/cases/_ai with ``count`` more blips in one segment
+    (data, adopt: 56 in all), and this project's site configuration."""
+    shutil.copytree(AI, root)
+    template = (root / "radar" / "pydantic.md").read_text().replace("related: [langchain]",
+                                                                     "related: []")
     for n in range(count):
         (root / "radar" / f"crowd-{n:02d}.md").write_text(
-            template.replace("title: Beta", f"title: Crowd {n:02d}")
-            .replace("quadrant: methods", "quadrant: tools").replace("ring: trial", "ring: adopt"))
+            template.replace("title: Pydantic", f"title: Crowd {n:02d}"))
     return site_repo(root)
