@@ -6,7 +6,9 @@ the skip link, sorting, code and diagrams, print. Screenshots in test-artifacts/
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,8 +19,11 @@ from browserkit import (  # noqa: F401 - fixtures
     crowded_url,
     new_tab,
     reader_url,
+    serve,
 )
+from conftest import BASE
 from readerkit import DIAGRAM, MOVES, NEW
+from sitekit import build, site_repo
 
 from playwright.sync_api import Browser, Page  # isort: skip
 
@@ -350,3 +355,40 @@ def test_links_in_text_are_underlined(desktop: Tab, reader_url: str) -> None:  #
     decoration = desktop.page.locator('article p a[href*="apache-parquet"]').first.evaluate(
         "n => getComputedStyle(n).textDecorationLine")
     assert re.search("underline", decoration)
+
+
+HOSTILE = """
+
+```mermaid
+%%{init: {"securityLevel": "loose"}}%%
+flowchart LR
+    a["<img src=x onerror=alert(1)>"] --> b[Two]
+    click a call alert(2)
+    click b "javascript:alert(3)"
+```
+"""
+
+
+def test_a_diagram_from_a_pull_request_runs_nothing(browser: Browser,  # noqa: F811
+                                                    tmp_path: Path) -> None:
+    repo = site_repo(Path(shutil.copytree(BASE, tmp_path / "repo")))
+    beta = repo / "radar" / "beta.md"
+    beta.write_text(beta.read_text().replace("Beta is a method.", "Beta is a method." + HOSTILE))
+    result = build(repo, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    url = serve(tmp_path / "site")
+    for tab in new_tab(browser, "desktop", "light"):
+        dialogs: list[str] = []
+        tab.page.on("dialog", lambda d, seen=dialogs: (seen.append(d.message), d.dismiss()))
+        tab.open(url + "radar/beta/")
+        diagram = tab.page.locator(DRAWN)
+        diagram.wait_for()
+        for node in tab.page.locator("div.mermaid .node").all():
+            node.click()
+        tab.page.wait_for_timeout(300)
+        assert dialogs == []
+        assert tab.page.evaluate("""() => {
+            const root = document.querySelector('div.mermaid').shadowRoot;
+            return [...root.querySelectorAll('img, [onerror], a[href^="javascript"]')]
+                .map(n => n.outerHTML);
+        }""") == []

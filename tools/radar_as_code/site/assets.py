@@ -14,8 +14,10 @@ FOLDER = "assets/radar"  # where the site serves them
 STYLE = f"{FOLDER}/radar.css"
 SCRIPT = f"{FOLDER}/radar.js"
 MERMAID = f"{FOLDER}/mermaid.min.js"
+SETUP = f"{FOLDER}/mermaid-setup.js"  # labels as text, the strict level: diagrams are untrusted
 SOURCES = {STYLE: HERE / "radar.css", SCRIPT: HERE / "radar.js"}
 MERMAID_SOURCE = HERE / "mermaid" / "mermaid.min.js"
+DIAGRAM_SOURCES = {MERMAID: MERMAID_SOURCE, SETUP: HERE / "mermaid-setup.js"}
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset')
 _DIAGRAM = re.compile(r'<pre class="mermaid"')
@@ -37,10 +39,11 @@ def has_diagram(html: str) -> bool:
 
 
 def with_mermaid(output: str, relative: str) -> str:
-    """A page with a diagram loads the vendored Mermaid (``relative``: its URL from the
-    page) before the theme's script, which draws the diagrams with it, and which would
-    otherwise fetch Mermaid from a CDN."""
-    tag = f'<script src="{relative}"></script>\n'
+    """A page with a diagram loads the vendored Mermaid and its setup (``relative``: the
+    URL of their folder from the page) before the theme's script, which draws the
+    diagrams with it, and which would otherwise fetch Mermaid from a CDN."""
+    tag = "".join(f'<script src="{relative}/{Path(name).name}"></script>\n'
+                  for name in (MERMAID, SETUP))
     bundle = _BUNDLE.search(output)
     if bundle is not None:
         return output[:bundle.start()] + tag + output[bundle.start():]
@@ -49,6 +52,7 @@ def with_mermaid(output: str, relative: str) -> str:
 
 
 def copy_mermaid(site_dir: str) -> None:
-    target = Path(site_dir) / MERMAID
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(MERMAID_SOURCE, target)
+    for name, source in DIAGRAM_SOURCES.items():
+        target = Path(site_dir) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)

@@ -166,7 +166,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if assets.has_diagram(output):
             self.diagrams = True
-            output = assets.with_mermaid(output, get_relative_url(assets.MERMAID, page.url))
+            output = assets.with_mermaid(output, get_relative_url(assets.FOLDER, page.url))
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return output
