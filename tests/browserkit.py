@@ -10,7 +10,7 @@ import functools
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -145,22 +145,33 @@ def axe(page: Page) -> list[str]:
     return out
 
 
+def _built(tmp_path_factory: pytest.TempPathFactory, name: str,
+           make: Callable[[Path], Path]) -> str:
+    tmp = tmp_path_factory.mktemp(name)
+    result = build(make(tmp / "repo"), tmp / "site")
+    assert result.returncode == 0, result.stderr
+    return serve(tmp / "site")
+
+
 @pytest.fixture(scope="module")
 def reader_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The site of readerkit's radar (two editions, code and a diagram), served."""
-    tmp = tmp_path_factory.mktemp("reader")
-    result = build(reader_repo(tmp / "repo"), tmp / "site")
-    assert result.returncode == 0, result.stderr
-    return serve(tmp / "site")
+    return _built(tmp_path_factory, "reader", reader_repo)
 
 
 @pytest.fixture(scope="module")
 def crowded_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The site of a radar with 50 more blips in one segment (tools, adopt), served."""
-    tmp = tmp_path_factory.mktemp("crowded")
-    result = build(crowded_repo(tmp / "repo"), tmp / "site")
-    assert result.returncode == 0, result.stderr
-    return serve(tmp / "site")
+    """The site of a radar with 50 more blips in one segment (data, adopt), served."""
+    return _built(tmp_path_factory, "crowded", crowded_repo)
+
+
+def tab_to(page: Page, css_class: str, presses: int = 200) -> None:
+    """Tab until the focus is on an element of ``css_class`` (the test fails if never)."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate("(c) => document.activeElement.classList.contains(c)", css_class):
+            return
+    pytest.fail(f"Tab never reached a .{css_class}")
 
 
 @pytest.fixture(params=[(size, scheme) for size in SIZES for scheme in SCHEMES],
@@ -168,3 +179,19 @@ def crowded_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 def tab(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Tab]:  # noqa: F811
     """A tab at each size, in each colour scheme."""
     yield from new_tab(browser, *request.param)
+
+
+@pytest.fixture(params=["light", "dark"])
+def desktop(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Tab]:  # noqa: F811
+    yield from new_tab(browser, "desktop", request.param)
+
+
+@pytest.fixture(params=["light", "dark"])
+def phone(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Tab]:  # noqa: F811
+    yield from new_tab(browser, "phone", request.param)
+
+
+def box(page: Page, selector: str) -> dict[str, float]:
+    found = page.locator(selector).first.bounding_box()
+    assert found is not None, f"{selector} is not shown"
+    return found
