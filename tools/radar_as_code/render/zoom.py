@@ -11,6 +11,7 @@ build. Pure and deterministic.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from radar_as_code.core.model import Radar
@@ -69,13 +70,40 @@ def _needed(counts: list[int], a0: float, a1: float, mark: float,
     out: list[float] = []
     inner = 0.0
     for count in counts:
-        outer = inner + 2 * mark + 6
-        while len(slots(inner, outer, a0, a1, mark, clear, GAP)) < count and \
-                outer < inner + 8 * RADIUS:
-            outer += 2.0
-        out.append(outer)
-        inner = outer
+        start = inner + 2 * mark + 6
+        last = math.ceil((8 * RADIUS - 2 * mark - 6) / 2.0)  # at most inner + 8 * RADIUS
+
+        def seats(step: int, inner: float = inner, start: float = start) -> bool:
+            return len(slots(inner, start + 2.0 * step, a0, a1, mark, clear, GAP)) >= count
+        out.append(start + 2.0 * _first(seats, last))
+        inner = out[-1]
     return out
+
+
+def _first(seats: Callable[[int], bool], last: int) -> int:
+    """The first step (0 to ``last``) whose ring seats its blips, else ``last``: steps one
+    by one while the ring is thin (a ring thinner than a mark has a single middle row,
+    where the count is not monotonic), then by doubling and halving (the number of slots
+    grows with the outer radius), so that a ring of thousands of blips takes a few dozen
+    layouts rather than hundreds."""
+    linear = min(8, last)
+    for step in range(linear):
+        if seats(step):
+            return step
+    low, high = linear - 1, linear  # seats(low) is False
+    while high < last and not seats(high):
+        low, high = high, min(last, high * 2)
+    if high >= last:
+        high = last
+        if not seats(last):
+            return last
+    while high - low > 1:
+        middle = (low + high) // 2
+        if seats(middle):
+            high = middle
+        else:
+            low = middle
+    return high
 
 
 def _radii(counts: list[int], a0: float, a1: float, radius: float,
