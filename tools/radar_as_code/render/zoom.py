@@ -73,7 +73,8 @@ def _needed(counts: list[int], a0: float, a1: float, mark: float,
         start = inner + 2 * mark + 6
         last = math.ceil((8 * RADIUS - 2 * mark - 6) / 2.0)  # at most inner + 8 * RADIUS
 
-        def seats(step: int, inner: float = inner, start: float = start) -> bool:
+        def seats(step: int, inner: float = inner, start: float = start,
+                  count: int = count) -> bool:
             return len(slots(inner, start + 2.0 * step, a0, a1, mark, clear, GAP)) >= count
         out.append(start + 2.0 * _first(seats, last))
         inner = out[-1]
