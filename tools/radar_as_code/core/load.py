@@ -74,7 +74,7 @@ def _front_matter(path: str, data: bytes) -> tuple[
     if isinstance(split, Problem):
         return None, {}, None, [split]
     doc = yamlread.read(path, split.yaml, split.yaml_line)
-    body = markdown.scan(split.body, split.body_line)
+    body = markdown.Body(split.body, split.body_line)  # scanned when asked
     problems = list(doc.problems)
     if not isinstance(doc.value, dict):
         if not problems:
