@@ -222,6 +222,20 @@ class Git:
                          if p)
         return sorted(paths)
 
+    def differences(self, base: str, head: str) -> dict[str, tuple[str, str]]:
+        """Paths under the radar's folders that differ between two commits, each with its
+        (mode, object) at ``base``; ("", "") where ``base`` has no such file."""
+        out = self.run("diff", "--raw", "--no-abbrev", "--no-renames", "--no-ext-diff",
+                       "--no-textconv", "-z", "--relative", base, head, "--", *FOLDERS)
+        records = out.split(b"\0")
+        found = {}
+        for meta, path in zip(records[0::2], records[1::2], strict=False):
+            old_mode, _new_mode, old, _new, _status = meta.lstrip(b":").decode().split()
+            absent = old_mode == "000000"
+            found[path.decode("utf-8", "surrogateescape")] = ("", "") if absent else \
+                (old_mode, old)
+        return found
+
     def staged_removals(self) -> list[str]:
         """Paths under the radar's folders that the index deletes, or renames away, relative
         to HEAD: what a commit being made removes. In a pre-commit hook the index is the
@@ -303,6 +317,18 @@ class GitReader:
         if self._tree is None:
             self._tree = self.git.ls_tree(self.sha)
         return self._tree
+
+    def before(self, sha: str, label: str, differences: dict[str, tuple[str, str]]
+               ) -> GitReader:
+        """The snapshot at ``sha``, whose files differ from this one's by ``differences``
+        (``Git.differences``): its tree without listing it again."""
+        tree = dict(self.tree())
+        for path, entry in differences.items():
+            if entry[0]:
+                tree[path] = entry
+            else:
+                tree.pop(path, None)
+        return GitReader(self.git, sha, label, tree)
 
     def listing(self) -> Listing:
         if self._listing is None:

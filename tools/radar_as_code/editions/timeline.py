@@ -69,6 +69,7 @@ class Timeline:
         self.git = Git(root)
         self._readers: dict[str, GitReader] = {}  # by commit: a tree is listed once
         self.cache: ParseCache = {}  # by (path, blob): a file version is parsed once
+        self._diffs: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
 
     def end(self, rev: str | None) -> tuple[End, Reader]:
         if rev is None:
@@ -79,6 +80,23 @@ class Timeline:
     def reader(self, sha: str, label: str) -> GitReader:
         """The snapshot at a commit; its tree is listed once per command."""
         return self._readers.setdefault(sha, GitReader(self.git, sha, label))
+
+    def _differences(self, base: str, head: str | None) -> dict[str, tuple[str, str]]:
+        """Changed paths (with their base's mode and object when both ends are commits)."""
+        if head is None:
+            return dict.fromkeys(self.git.changed(base, None), ("", ""))
+        key = (base, head)
+        if key not in self._diffs:
+            self._diffs[key] = self.git.differences(base, head)
+        return self._diffs[key]
+
+    def _base(self, rev: str, head: End, head_reader: Reader) -> tuple[End, Reader]:
+        """The base of a comparison; between two commits its tree is the head's with the
+        differences undone, rather than listed again."""
+        sha = self.git.resolve(rev)
+        if sha not in self._readers and isinstance(head_reader, GitReader) and head.sha:
+            self._readers[sha] = head_reader.before(sha, rev, self._differences(sha, head.sha))
+        return self.end(rev)
 
     def forget(self, sha: str) -> None:
         """Drop what was cached about a commit (a long list of editions)."""
@@ -138,9 +156,10 @@ class Timeline:
                                  decisions={}, bodies={}, files=frozenset()), (),
                          new.config_doc, False)
         else:
-            base, base_reader = self.end(base_rev)
+            base, base_reader = self._base(base_rev, head, head_reader)
             assert base.sha is not None
-            changed = [p for p in self.git.changed(base.sha, head.sha) if is_blip_path(p)]
+            changed = sorted(p for p in self._differences(base.sha, head.sha)
+                             if is_blip_path(p))
             old = _load(base_reader, changed, base, self.cache)
             new = _load(head_reader, changed, head, self.cache)
         assert old.radar is not None and new.radar is not None
