@@ -156,11 +156,10 @@ def load(reader: Reader, only: Collection[str] | None = None, *,
         return Loaded(None, tuple(problems), config_doc, False, counted)
     blip_paths = listing.blip_paths
     decision_paths = listing.decision_paths
-    wanted = [p for p in files if is_blip_path(p) or is_decision_path(p)]
     complete = only is None or CONFIG_PATH in only
-    if not complete:
-        chosen = set(only or ())
-        wanted = [p for p in wanted if p in chosen]
+    # A few files of a large radar: only they are looked at, not the whole listing.
+    wanted = [p for p in (files if complete or only is None else set(only) & files)
+              if is_blip_path(p) or is_decision_path(p)]
     blips: dict[str, Blip] = {}
     decisions: dict[str, Decision] = {}
     bodies: dict[str, markdown.Body] = {}
