@@ -121,12 +121,13 @@ class Git:
         return self._resolved[rev]
 
     def _resolve(self, rev: str) -> str:
-        if not self.is_repository():
-            raise GitError(f"{self.root} is not a git repository")
         out = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
                        check=False).decode().strip()
-        if _SHA.match(out):
+        if _SHA.match(out):  # a repository, then (asked only when not: one call less)
+            self._is_repository = True
             return out
+        if not self.is_repository():
+            raise GitError(f"{self.root} is not a git repository")
         hint = f"; {SHALLOW_HINT}" if self.is_shallow() else ""
         raise GitError(f"unknown revision '{rev}'{hint}")
 

@@ -19,7 +19,6 @@ tags: python         # must be a list
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
 from pydantic_core import ValidationError
@@ -52,6 +51,8 @@ def _message(model: type[Frozen], error: Any, *, hint: bool = True) -> str:
     value = error.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1])
+        import difflib  # only for a hint, with the pydantic model (see _fields)
+
         close = difflib.get_close_matches(key, list(_fields(model, loc[:-1])), n=1) \
             if hint else []
         return f"unknown key '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
