@@ -17,7 +17,8 @@ from radar_as_code.core.model import Blip, Radar, RadarConfig
 from radar_as_code.core.problem import Problem
 from radar_as_code.core.reader import Reader, WorktreeReader
 from radar_as_code.editions import diff
-from radar_as_code.editions.git import SHALLOW_HINT, Git, GitReader, Tag
+from radar_as_code.editions.git import SHALLOW_HINT, Git, Tag
+from radar_as_code.editions.gitreader import GitReader
 from radar_as_code.errors import GitError, SetupError
 
 WORKTREE = "working tree"
