@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from radar_as_code.core.layout import CONFIG_PATH, is_blip_path
-from radar_as_code.core.load import Loaded, ParseCache, load, parse
+from radar_as_code.core.load import Config, Loaded, ParseCache, load, parse
 from radar_as_code.core.model import Blip, Radar, RadarConfig
 from radar_as_code.core.problem import Problem
 from radar_as_code.core.reader import Reader, WorktreeReader
@@ -70,6 +70,7 @@ class Timeline:
         self.git = Git(root)
         self._readers: dict[str, GitReader] = {}  # by commit: a tree is listed once
         self.cache: ParseCache = {}  # by (path, blob): a file version is parsed once
+        self.configs: dict[str, Config] = {}  # by blob: the config as well
         self._diffs: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
 
     def end(self, rev: str | None) -> tuple[End, Reader]:
@@ -151,7 +152,7 @@ class Timeline:
         if base_rev is None:
             base = End(NOTHING, None)
             changed = sorted(p for p in head_reader.listing().files if is_blip_path(p))
-            new = _load(head_reader, changed, head, self.cache)
+            new = _load(head_reader, changed, head, self)
             assert new.radar is not None
             old = Loaded(replace(new.radar, blip_paths={}, decision_paths={}, blips={},
                                  decisions={}, bodies={}, files=frozenset()), (),
@@ -161,8 +162,8 @@ class Timeline:
             assert base.sha is not None
             changed = sorted(p for p in self._differences(base.sha, head.sha)
                              if is_blip_path(p))
-            old = _load(base_reader, changed, base, self.cache)
-            new = _load(head_reader, changed, head, self.cache)
+            old = _load(base_reader, changed, base, self)
+            new = _load(head_reader, changed, head, self)
         assert old.radar is not None and new.radar is not None
         names: set[str] = set()
         for blip in new.radar.blips.values():
@@ -181,8 +182,9 @@ class Timeline:
                           (old.radar, new.radar))
 
 
-def _load(reader: Reader, paths: list[str], end: End, cache: ParseCache) -> Loaded:
-    loaded = load(reader, only=paths, follow=False, cache=cache)
+def _load(reader: Reader, paths: list[str], end: End, timeline: Timeline) -> Loaded:
+    loaded = load(reader, only=paths, follow=False, cache=timeline.cache,
+                  configs=timeline.configs)
     if loaded.radar is None:
         problems = "; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in loaded.problems)
         raise SetupError(f"the radar's config at {end.ref} is invalid: {problems}")
