@@ -34,6 +34,7 @@ class GitReader:
     label: str
     _tree: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
     _listing: Listing | None = field(default=None, repr=False)
+    _fetched: dict[str, bytes] = field(default_factory=dict, repr=False)  # by blob, unread
 
     def tree(self) -> dict[str, tuple[str, str]]:
         if self._tree is None:
@@ -78,12 +79,24 @@ class GitReader:
 
     def read_many(self, paths: Iterable[str]) -> dict[str, bytes]:
         tree = self.tree()
-        wanted = [p for p in paths if p in tree]
-        sizes = self.git.sizes(sorted({tree[p][1] for p in wanted}))
-        small = [p for p in wanted if sizes.get(tree[p][1], 0) <= MAX_BYTES]
-        blobs = self.git.cat_blobs(sorted({tree[p][1] for p in small}))
-        out = {p: blobs[tree[p][1]] for p in small if tree[p][1] in blobs}
-        for path in wanted:
-            if sizes.get(tree[path][1], 0) > MAX_BYTES:  # never loaded: too large
-                out[path] = b"\0" * (MAX_BYTES + 1)
-        return out
+        wanted = {p: tree[p][1] for p in paths if p in tree}
+        objects = set(wanted.values())
+        blobs = {o: self._fetched.pop(o) for o in objects if o in self._fetched}
+        if objects - set(blobs):
+            blobs.update(fetch(self.git, objects - set(blobs)))
+        return {p: blobs[o] for p, o in wanted.items() if o in blobs}
+
+    def prefetch(self, blobs: dict[str, bytes]) -> None:
+        """Contents read for this snapshot with others' (``fetch``): its next
+        ``read_many`` takes them from here, once."""
+        self._fetched.update(blobs)
+
+
+def fetch(git: Git, objects: Iterable[str]) -> dict[str, bytes]:
+    """Blobs by id in one ``cat-file --batch``, sized first: one over the limit is never
+    loaded, only marked as too large."""
+    sizes = git.sizes(sorted(set(objects)))
+    large = {o for o, size in sizes.items() if size > MAX_BYTES}
+    found = git.cat_blobs(sorted(set(objects) - large))
+    found.update(dict.fromkeys(large, b"\0" * (MAX_BYTES + 1)))
+    return found

@@ -18,7 +18,7 @@ from radar_as_code.core.problem import Problem
 from radar_as_code.core.reader import Reader, WorktreeReader
 from radar_as_code.editions import diff
 from radar_as_code.editions.git import SHALLOW_HINT, Git, Tag
-from radar_as_code.editions.gitreader import GitReader
+from radar_as_code.editions.gitreader import GitReader, fetch
 from radar_as_code.errors import GitError, SetupError
 
 WORKTREE = "working tree"
@@ -100,6 +100,19 @@ class Timeline:
             self._readers[sha] = head_reader.before(sha, rev, self._differences(sha, head.sha))
         return self.end(rev)
 
+    def _prefetch(self, readers: tuple[Reader, ...], paths: list[str]) -> None:
+        """Both ends' changed files (and config, unless known) in one pair of git calls
+        rather than one per end; only what has not been parsed already."""
+        commits = [r for r in readers if isinstance(r, GitReader)]
+        if len(commits) < 2:
+            return
+        wanted = {r.sha: {o: p for p in (*paths, CONFIG_PATH)
+                          if (o := r.object_id(p)) is not None and (p, o) not in self.cache
+                          and (p != CONFIG_PATH or o not in self.configs)} for r in commits}
+        blobs = fetch(self.git, {o for found in wanted.values() for o in found})
+        for reader in commits:
+            reader.prefetch({o: blobs[o] for o in wanted[reader.sha] if o in blobs})
+
     def forget(self, sha: str) -> None:
         """Drop what was cached about a commit (a long list of editions)."""
         self._readers.pop(sha, None)
@@ -162,6 +175,7 @@ class Timeline:
             assert base.sha is not None
             changed = sorted(p for p in self._differences(base.sha, head.sha)
                              if is_blip_path(p))
+            self._prefetch((base_reader, head_reader), changed)
             old = _load(base_reader, changed, base, self)
             new = _load(head_reader, changed, head, self)
         assert old.radar is not None and new.radar is not None
