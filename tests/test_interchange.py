@@ -71,6 +71,19 @@ def test_byor_status_is_derived_and_a_move_with_a_quadrant_change_is_a_move(
         "moved-out", ["moved-out", "quadrant-changed"])
 
 
+def test_without_edition_an_unchanged_radar_exports_its_latest_edition(
+        run: Run, repo: Path, tmp_path: Path) -> None:
+    """Defect (QA): with the working tree equal to the latest edition, the default export
+    said "No Change" for every blip and dated the file today; an AOE export added a
+    release dated today."""
+    assert export(run, repo, "byor-csv") == export(run, repo, "byor-csv", "--edition",
+                                                   "edition-3")
+    assert json.loads(export(run, repo, "zalando"))["date"] == "2024.07"
+    run("-C", repo, "export", "--format", "aoe", "--out", tmp_path / "aoe")
+    assert sorted(p.name for p in (tmp_path / "aoe" / "radar").iterdir()) == [
+        "2024-01-01", "2024-04-01", "2024-07-01"]
+
+
 def test_zalando_moved_is_derived(run: Run, repo: Path) -> None:
     data = json.loads(export(run, repo, "zalando", "--edition", "edition-2"))
     assert data["date"] == "2024.04"
