@@ -168,7 +168,10 @@ def test_questions_on_a_terminal(tmp_path: Path, run: Run,
         def isatty(self) -> bool:
             return True
 
-    answers = iter(["ai", "Data, models=Models and algorithms", "", "radar-*", "fr"])
+    # Defects (QA): a label with no ASCII letter and a repeated id failed the whole init
+    # after the last question; each is asked again now.
+    answers = iter(["ai", "Data, 日本", "Data, data", "Data, models=Models and algorithms", "",
+                    "radar-*", "fr"])
     asked: list[str] = []
 
     def answer(question: str) -> str:
@@ -182,7 +185,8 @@ def test_questions_on_a_terminal(tmp_path: Path, run: Run,
 
     assert main(["init", str(tmp_path / "asked"), "--title", "Given"]) == 0
     assert [q.split(" [")[0].split(" (")[0] for q in asked] == [
-        "Layout", "Quadrants", "Rings, from the centre", "Edition tags", "Language"]
+        "Layout", "Quadrants", "Quadrants", "Quadrants", "Rings, from the centre",
+        "Edition tags", "Language"]
     assert "[Data, Algorithms, Industrialisation, Methods & Enablers]" in asked[1]
     config = yaml.safe_load((tmp_path / "asked" / "radar" / "radar.yml").read_text())
     assert config["title"] == "Given"
@@ -211,6 +215,13 @@ def test_the_commit_a_wheel_was_built_from(tmp_path: Path) -> None:
         record.write_text(bad)
         assert pins.built_commit(record) is None
     assert pins.built_commit(tmp_path / "missing.json") is None
+
+
+def test_a_label_that_gives_no_id(tmp_path: Path, run: Run) -> None:
+    result = run("init", tmp_path / "r", "--no-input", "--quadrant", "日本", "--quadrant", "B")
+    assert result.code == 2 and "'日本' gives no id" in result.err and "id=Label" in result.err
+    assert run("init", tmp_path / "r", "--no-input", "--quadrant", "nihon=日本",
+               "--quadrant", "B", "--action-ref", SHA).code == 0
 
 
 def test_init_again_lists_the_files_in_the_way(tmp_path: Path, run: Run) -> None:
