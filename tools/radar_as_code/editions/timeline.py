@@ -186,11 +186,12 @@ class Timeline:
         seen = {n.removesuffix(".md") for n in self.git.paths_in_history(base.sha, names)
                 } if base.sha else set()
         changes, unchanged = diff.compare(old.radar, new.radar, seen_before=seen)
-        listing = head_reader.listing().files
+        listing = head_reader.listing()  # blips at the head not among the changed files:
+        identical = sum(map(len, listing.blip_paths.values())) - \
+            sum(1 for p in changed if p in listing.files)
         differing = set(changed)
-        identical = sum(1 for p in listing if is_blip_path(p) and p not in differing)
-        problems = [_tagged(p, base) for p in old.problems if p.path in changed] + \
-                   [_tagged(p, head) for p in new.problems if p.path in changed]
+        problems = [_tagged(p, base) for p in old.problems if p.path in differing] + \
+                   [_tagged(p, head) for p in new.problems if p.path in differing]
         return Comparison(base, head, tuple(_ordered(changes, new.radar)), unchanged + identical,
                           tuple(sorted(set(problems))), new.radar.config,
                           (old.radar, new.radar))
