@@ -351,3 +351,14 @@ def test_the_pages_address_of_a_github_repository(repo_url: str | None,
     from radar_as_code.scaffold.files import pages_url
 
     assert pages_url(repo_url) == pages
+
+
+@pytest.mark.parametrize(("origin", "web"), [
+    ("https://user:token@github.com/acme/radar.git", "https://github.com/acme/radar"),
+    ("git@github.com:acme/radar.git", "https://github.com/acme/radar"),
+    ("https://example.org/github.com/acme/radar", None)])
+def test_the_web_address_of_the_origin_never_keeps_credentials(origin: str,
+                                                               web: str | None) -> None:
+    from radar_as_code.cli.init import _github
+
+    assert _github(origin) == web

@@ -57,8 +57,8 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def _github(url: str) -> str | None:
-    found = re.match(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
-                     r"([\w.-]+/[\w.-]+?)(?:\.git)?/?$", url)
+    found = re.match(r"^(?:https://(?:[^@/\s]+@)?github\.com/|git@github\.com:|"
+                     r"ssh://git@github\.com/)([\w.-]+/[\w.-]+?)(?:\.git)?/?$", url)
     return f"https://github.com/{found.group(1)}" if found else None
 
 
