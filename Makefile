@@ -35,6 +35,7 @@ test: $(VENV)/.synced lint
 
 schema: $(VENV)/.synced
 	$(RUN) radar schema --write docs/schema
+	$(RUN) python -m radar_as_code.core.spec tools/radar_as_code/core/model_schema.py
 
 bench: $(VENV)/.synced
 	$(BENCH) python bench/run.py

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from radar_as_code.core import htmlpolicy
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
 
@@ -36,6 +35,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     for path, body in ctx.radar.bodies.items():
         if not path.startswith("radar/") or "<" not in body.text:
             continue
+        from radar_as_code.core import htmlpolicy  # only for a body with tags: start-up
+
         text = body.text
         line = line_start = seen = 0  # counted from the last tag on: tags come in order
         for tag in htmlpolicy.tags(text):
