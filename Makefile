@@ -46,6 +46,7 @@ test: $(VENV)/.synced lint $(AXE)
 
 schema: $(VENV)/.synced
 	$(RUN) radar schema --write docs/schema
+	$(RUN) python -m radar_as_code.core.spec tools/radar_as_code/core/model_schema.py
 
 bench: $(VENV)/.synced
 	$(BENCH) python bench/run.py

@@ -37,3 +37,12 @@ def test_case(case: Path, base_radar: Path, run: Run) -> None:
     assert result.out == expected.read_text()
     errors = "error:" in result.out
     assert result.code == (1 if errors else 0)
+
+
+@pytest.mark.parametrize(("pattern", "fine"), [
+    ("edition-*", True), ("edition-[0-9]*", True), ("v[]]x", True), ("e[!]a]*", True),
+    ("edition-[0-9", False), ("[", False), ("a[]", False)])
+def test_edition_patterns_with_unclosed_brackets(pattern: str, fine: bool) -> None:
+    from radar_as_code.lint import _balanced_glob
+
+    assert _balanced_glob(pattern) is fine

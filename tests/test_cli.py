@@ -254,3 +254,10 @@ def test_help_and_version_import_no_command(tmp_path: Path) -> None:
     assert out.splitlines()[-1] == "[]"
     from radar_as_code.cli import COMMANDS
     assert all(f"    {name}" in out for name in COMMANDS)
+
+
+def test_a_folder_that_does_not_exist(run: Run, tmp_path: Path) -> None:
+    """Defect (QA): `-C /nonexistent` said radar/radar.yml was not in the working tree."""
+    result = run("-C", tmp_path / "nowhere", "check")
+    assert result.code == 2 and result.err == f"radar: error: -C {tmp_path / 'nowhere'}: " \
+        "no such folder\n"

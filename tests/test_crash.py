@@ -244,6 +244,13 @@ def _planted(root: Path, *lines: str) -> None:
     '["write", "radar/not-a-temp.md", "radar/alpha.md"]',
     '["write", "adr/.x.md.0123456789abcdef.radar-tmp", "radar/x.md"]',
     '["run", "rm -rf /"]', "not json",
+    # Defects (QA): files of the radar's folder that no command changes were overwritten
+    # or removed by a planted journal: the hook's config, the README, the tool's code.
+    '["write", "..pre-commit-config.yaml.0123456789abcdef.radar-tmp", '
+    '".pre-commit-config.yaml"]',
+    '["remove", "README.md"]', '["remove", "radar/nested/x.md"]',
+    '["write", "docs/.x.md.0123456789abcdef.radar-tmp", "docs/x.md"]',
+    '["folder", "tools"]',
 ])
 def test_a_planted_journal_is_refused(base_radar: Path, run: Run, entry: str,
                                       tmp_path: Path) -> None:

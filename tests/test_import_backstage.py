@@ -115,9 +115,32 @@ def test_problems_each_at_its_line_nothing_written(run: Run, tmp_path: Path) -> 
         f"  {source}:4: timeline must be a non-empty list of {{date, ringId}}",
         f"  {source}:4: id 'x' is also the id of the entry at line 3: ids are unique",
         f"  {source}:5: title is empty or missing",
-        f"  {source}:5: link 'javascript:x' is not an absolute http(s) URL",
         f"  {source}:5: unknown ring 'nope' (the file's rings: adopt)",
         f"  {source}:6: an entry must be an object"]
     assert not (tmp_path / "x").exists()
     result = run("import", "--format", "backstage", source, source, "--into", tmp_path / "x")
     assert result.code == 2 and "takes one source" in result.err
+
+
+def test_unsafe_links_are_left_out_not_fatal(run: Run, tmp_path: Path) -> None:
+    """Defect (QA): one `javascript:` link (in `url`, `links` or the text) refused the
+    whole import."""
+    source = tmp_path / "radar.json"
+    source.write_text(json.dumps({
+        "quadrants": [{"id": "a", "name": "A"}], "rings": [{"id": "adopt", "name": "ADOPT"}],
+        "entries": [
+            {"id": "x", "title": "X", "quadrant": "a", "url": "javascript:alert(1)",
+             "links": [{"url": "javascript:alert(2)", "title": "bad"},
+                       {"url": "https://ok.example/", "title": "good"}],
+             "description": "See [this](javascript:alert(3)) and [the other](y).",
+             "timeline": [{"ringId": "adopt", "date": "2024-01-01"}]},
+            {"id": "y", "title": "Y", "quadrant": "a",
+             "timeline": [{"ringId": "adopt", "date": "2024-01-01"}]}]}), encoding="utf-8")
+    result = run("import", "--format", "backstage", source, "--into", tmp_path / "r",
+                 "--report", "json")
+    assert result.code == 0, result.err
+    notes = json.loads(result.out)["notes"]
+    assert sum("javascript:alert" in n for n in notes) == 3
+    text = (tmp_path / "r" / "radar" / "x.md").read_text(encoding="utf-8")
+    assert "javascript" not in text
+    assert "See this and [the other](y.md)." in text and "- [good](https://ok.example/)" in text

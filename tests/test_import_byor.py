@@ -186,6 +186,26 @@ def test_json_volumes_and_html_descriptions(run: Run, tmp_path: Path) -> None:
     assert "<h2>More</h2>" in back[0]["description"]
 
 
+def test_json_descriptions_left_quoted_as_csv_cells(run: Run, tmp_path: Path) -> None:
+    """Defect (QA): Thoughtworks' JSON volumes keep each description quoted as a CSV cell
+    (`"<a href=""https://..."">..."`): every link was lost without a word and a stray `"`
+    framed the text."""
+    source = tmp_path / "Volume 33 (Nov 2025).json"
+    source.write_text(json.dumps([
+        {"name": "Context engineering", "ring": "Assess", "quadrant": "Techniques",
+         "isNew": "TRUE", "description": '"<p>Design the <a href=""https://x.org/ctx"" '
+                                         'target=""_blank"">context</a>, not the ""prompt"".</p>"'},
+        {"name": "Plain", "ring": "Hold", "quadrant": "Techniques", "isNew": "FALSE",
+         "description": '"a lone " quote"'}]), encoding="utf-8")
+    result = run("import", "--format", "byor-json", source, "--into", tmp_path / "r")
+    assert result.code == 0, result.err
+    text = (tmp_path / "r" / "radar" / "context-engineering.md").read_text(encoding="utf-8")
+    assert 'Design the [context](https://x.org/ctx), not the "prompt".\n' in text
+    assert '"a lone " quote"' in (tmp_path / "r" / "radar" / "plain.md").read_text("utf-8")
+    assert '1 description(s) still quoted as CSV cells ("...", with "" for "): unquoted' \
+        in result.out
+
+
 def test_the_summary_counts_what_was_written(run: Run, tmp_path: Path) -> None:
     into = tmp_path / "radar"
     result = run("import", "--format", "byor-csv", *VOLUMES, "--into", into, "--report", "json")

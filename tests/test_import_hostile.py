@@ -213,3 +213,19 @@ def test_a_failed_import_creates_no_folder(run: Run, tmp_path: Path) -> None:
     result = run("import", "--format", "byor-csv", source, "--into", tmp_path / "a" / "b" / "c")
     assert result.code == 2 and not (tmp_path / "a").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2024-01-01.csv"]
+
+
+def test_names_in_other_scripts(run: Run, tmp_path: Path) -> None:
+    """Defect (QA): a name with letters but none in ASCII (`日本語`, `Кафка`) was refused as
+    having "no letter or digit", and the whole import with it."""
+    source = tmp_path / "2024-01-01.csv"
+    source.write_text(HEADER + "日本語,adopt,tools,TRUE,x\nКафка,trial,tools,TRUE,y\n"
+                      "Кафка,trial,platforms,TRUE,z\n", encoding="utf-8")
+    into = tmp_path / "r"
+    result = run("import", "--format", "byor-csv", source, "--into", into)
+    assert result.code == 0, result.err
+    titles = sorted(p.read_text(encoding="utf-8").split("\n")[1]
+                    for p in (into / "radar").glob("*.md"))
+    assert titles == ['title: "Кафка (Platforms)"', 'title: "Кафка"', 'title: "日本語"']
+    assert "blip <- 日本語" in result.out
+    assert run("-C", into, "check").code == 0

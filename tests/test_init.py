@@ -168,7 +168,10 @@ def test_questions_on_a_terminal(tmp_path: Path, run: Run,
         def isatty(self) -> bool:
             return True
 
-    answers = iter(["ai", "Data, models=Models and algorithms", "", "radar-*", "fr"])
+    # Defects (QA): a label with no ASCII letter and a repeated id failed the whole init
+    # after the last question; each is asked again now.
+    answers = iter(["ai", "Data, 日本", "Data, data", "Data, models=Models and algorithms", "",
+                    "radar-*", "fr"])
     asked: list[str] = []
 
     def answer(question: str) -> str:
@@ -182,7 +185,8 @@ def test_questions_on_a_terminal(tmp_path: Path, run: Run,
 
     assert main(["init", str(tmp_path / "asked"), "--title", "Given"]) == 0
     assert [q.split(" [")[0].split(" (")[0] for q in asked] == [
-        "Layout", "Quadrants", "Rings, from the centre", "Edition tags", "Language"]
+        "Layout", "Quadrants", "Quadrants", "Quadrants", "Rings, from the centre",
+        "Edition tags", "Language"]
     assert "[Data, Algorithms, Industrialisation, Methods & Enablers]" in asked[1]
     config = yaml.safe_load((tmp_path / "asked" / "radar" / "radar.yml").read_text())
     assert config["title"] == "Given"
@@ -211,6 +215,26 @@ def test_the_commit_a_wheel_was_built_from(tmp_path: Path) -> None:
         record.write_text(bad)
         assert pins.built_commit(record) is None
     assert pins.built_commit(tmp_path / "missing.json") is None
+
+
+def test_a_label_that_gives_no_id(tmp_path: Path, run: Run) -> None:
+    result = run("init", tmp_path / "r", "--no-input", "--quadrant", "日本", "--quadrant", "B")
+    assert result.code == 2 and "'日本' gives no id" in result.err and "id=Label" in result.err
+    assert run("init", tmp_path / "r", "--no-input", "--quadrant", "nihon=日本",
+               "--quadrant", "B", "--action-ref", SHA).code == 0
+
+
+def test_init_again_lists_the_files_in_the_way(tmp_path: Path, run: Run) -> None:
+    """Defect (QA): a second `radar init` in a radar's folder said its mkdocs.yml was a
+    site with pages of its own and advised --site-prefix."""
+    target = tmp_path / "radar"
+    assert run("init", target, "--no-input", "--action-ref", SHA).code == 0
+    before = tree(target)
+    again = run("init", target, "--no-input", "--action-ref", SHA)
+    assert again.code == 2 and "--site-prefix" not in again.err
+    assert "mkdocs.yml" in again.err and "radar/radar.yml" in again.err
+    assert "--keep-radar" not in again.err  # the rest is there too
+    assert tree(target) == before
 
 
 def test_dry_run_writes_nothing(tmp_path: Path, run: Run) -> None:
@@ -263,7 +287,6 @@ def test_the_radar_joins_an_existing_mkdocs_site_under_a_prefix(tmp_path: Path,
     config = {"site_name": "Platform handbook", "strict": True,
               "theme": {"name": "material", "font": False},
               "nav": [{"Home": "index.md"}, {"Guide": "guide.md"}],
-              "plugins": ["search"],
               "validation": {"nav": {"omitted_files": "warn", "not_found": "warn"},
                              "links": {"not_found": "warn"}}}
     (top / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
@@ -286,17 +309,19 @@ def test_the_radar_joins_an_existing_mkdocs_site_under_a_prefix(tmp_path: Path,
     check_workflows(top / ".github" / "workflows")
     lines = yaml.safe_load(_printed_block(result.out, f"add to {top / 'mkdocs.yml'}"
                                           " (left as it is):"))
-    assert lines["plugins"] == [{"radar": {"prefix": "radar"}}]
+    # Defect (QA): without `search`, a site with no `plugins:` lost its default search.
+    assert lines["plugins"] == ["search", {"radar": {"prefix": "radar"}}]
     [section] = lines["nav"]
     assert section["Tech Radar"][0] == {"Tech Radar": "radar/index.md"}
 
-    config["plugins"] += lines["plugins"]  # what the user does with the printed lines
+    config["plugins"] = lines["plugins"]  # what the user does with the printed lines
     config["nav"] += lines["nav"]
     (top / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     out = tmp_path / "site"
     built = build(top, out)
     assert built.returncode == 0, built.stderr
     assert "Platform handbook" in (out / "index.html").read_text()
+    assert (out / "search" / "search_index.json").is_file()
     radar_home = (out / "radar" / "index.html").read_text()
     assert 'class="radar-picture"' in radar_home
     assert 'href="../guide/"' in radar_home  # the site's own nav, from the radar's pages
@@ -308,9 +333,11 @@ def test_every_label_has_its_french_word() -> None:
     """A label added to the site without its translation would show in English on a radar
     that `radar init --language fr` made."""
     from radar_as_code.core.model import Labels
+    from radar_as_code.core.spec import pydantic_model
     from radar_as_code.scaffold.presets import WORDS
 
-    names = {field.alias or name for name, field in Labels.model_fields.items()}
+    fields = pydantic_model(Labels).model_fields
+    names = {field.alias or name for name, field in fields.items()}
     assert sorted(names - set(WORDS["fr"].labels)) == []
 
 
@@ -324,3 +351,14 @@ def test_the_pages_address_of_a_github_repository(repo_url: str | None,
     from radar_as_code.scaffold.files import pages_url
 
     assert pages_url(repo_url) == pages
+
+
+@pytest.mark.parametrize(("origin", "web"), [
+    ("https://user:token@github.com/acme/radar.git", "https://github.com/acme/radar"),
+    ("git@github.com:acme/radar.git", "https://github.com/acme/radar"),
+    ("https://example.org/github.com/acme/radar", None)])
+def test_the_web_address_of_the_origin_never_keeps_credentials(origin: str,
+                                                               web: str | None) -> None:
+    from radar_as_code.cli.init import _github
+
+    assert _github(origin) == web

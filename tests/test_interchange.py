@@ -71,6 +71,19 @@ def test_byor_status_is_derived_and_a_move_with_a_quadrant_change_is_a_move(
         "moved-out", ["moved-out", "quadrant-changed"])
 
 
+def test_without_edition_an_unchanged_radar_exports_its_latest_edition(
+        run: Run, repo: Path, tmp_path: Path) -> None:
+    """Defect (QA): with the working tree equal to the latest edition, the default export
+    said "No Change" for every blip and dated the file today; an AOE export added a
+    release dated today."""
+    assert export(run, repo, "byor-csv") == export(run, repo, "byor-csv", "--edition",
+                                                   "edition-3")
+    assert json.loads(export(run, repo, "zalando"))["date"] == "2024.07"
+    run("-C", repo, "export", "--format", "aoe", "--out", tmp_path / "aoe")
+    assert sorted(p.name for p in (tmp_path / "aoe" / "radar").iterdir()) == [
+        "2024-01-01", "2024-04-01", "2024-07-01"]
+
+
 def test_zalando_moved_is_derived(run: Run, repo: Path) -> None:
     data = json.loads(export(run, repo, "zalando", "--edition", "edition-2"))
     assert data["date"] == "2024.04"
@@ -234,3 +247,22 @@ def test_backstage_export_is_what_backstage_parses(run: Run, repo: Path) -> None
     assert all(e["quadrant"] in ids and {p["ringId"] for p in e["timeline"]} <= rings
                for e in data["entries"])
     assert data["entries"][0]["url"].startswith("https://radar.example.org/radar/")
+
+
+def test_aoe_links_name_the_segment_of_their_release(run: Run, tmp_path: Path) -> None:
+    """Defect (QA, on AOE's own radar): a link to a blip that changed segment in the same
+    release named its segment of the release before (a dead link on AOE's site)."""
+    r = Repo(tmp_path / "repo")
+    r.write("radar/alpha.md", blip("Alpha", "tools", "trial", text="See [Zulu](zulu.md)."))
+    r.write("radar/zulu.md", blip("Zulu", "tools", "trial"))
+    r.commit("one", "2024-01-01")
+    r.tag("edition-1", "2024-01-01")
+    r.write("radar/alpha.md", blip("Alpha", "tools", "adopt", reviewed="2024-04-01",
+                                   text="See [Zulu](zulu.md) again."))
+    r.write("radar/zulu.md", blip("Zulu", "methods", "trial", reviewed="2024-04-01"))
+    r.commit("two", "2024-04-01")
+    r.tag("edition-2", "2024-04-01")
+    assert run("-C", r.root, "export", "--format", "aoe", "--out", tmp_path / "aoe").code == 0
+    first = (tmp_path / "aoe" / "radar" / "2024-01-01" / "alpha.md").read_text()
+    second = (tmp_path / "aoe" / "radar" / "2024-04-01" / "alpha.md").read_text()
+    assert "[Zulu](/tools/zulu/)" in first and "[Zulu](/methods/zulu/)" in second

@@ -341,3 +341,28 @@ def test_text_columns_fit_long_ids_and_titles(tmp_path: Path, run: Run) -> None:
     assert [line.index(ring) for line, ring in zip(lines, ("Assess", "Trial"), strict=True)
             ] == [lines[0].index("Assess")] * 2
     assert lines[1].index("Alpha") == lines[0].index("A title")
+
+
+def test_front_matter_lines_revise_no_rationale(tmp_path: Path, run: Run) -> None:
+    """Defect (QA): every retirement and every `featured` change also reported "rationale
+    revised" (the body had moved down a line), in diff, editions, agenda and the site."""
+    repo = Repo(tmp_path / "repo")
+    repo.write("radar/alpha.md", blip("Alpha", "tools", "trial"))
+    repo.write("radar/beta.md", blip("Beta", "tools", "trial"))
+    repo.commit("first", "2024-01-01")
+    repo.tag("edition-1", "2024-01-01")
+    repo.write("radar/alpha.md", blip("Alpha", "tools", "trial", status="retired")
+               .replace("status: retired\n", "status: retired\nretired: 2024-02-01\n"))
+    repo.write("radar/beta.md", blip("Beta", "tools", "trial")
+               .replace("ring: trial\n", "ring: trial\nfeatured: false\n"))
+    repo.commit("second", "2024-02-01")
+    changes = json.loads(run("-C", repo.root, "diff", "edition-1", "HEAD", "--format",
+                             "json").out)["changes"]
+    assert [(c["kind"], c["id"]) for c in changes] == [("retired", "alpha")]
+    repo.write("radar/beta.md", blip("Beta", "tools", "trial", text="New evidence.")
+               .replace("ring: trial\n", "ring: trial\nfeatured: false\n"))
+    repo.commit("third", "2024-03-01")
+    changes = json.loads(run("-C", repo.root, "diff", "edition-1", "HEAD", "--format",
+                             "json").out)["changes"]
+    assert [(c["kind"], c["id"]) for c in changes] == [("retired", "alpha"),
+                                                       ("revised", "beta")]

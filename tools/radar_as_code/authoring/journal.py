@@ -138,15 +138,27 @@ def roll_back(root: Path, plan: Plan) -> None:
     sync_folder(root)
 
 
-def safe_path(root: Path, path: object) -> str:
-    """A repository-relative path that stays in the radar's folder without following a
-    symbolic link (a journal may have been planted; a folder may be a link)."""
+# What a change may touch: blips, decision records and the config, in their folders.
+_CONTENT = {"file": re.compile(r"^(?:radar|adr)/[^/]+\.md$|^radar/radar\.yml$"),
+            "temp": re.compile(r"^(?:radar|adr)/\.[^/]+\.[0-9a-f]{16}\.radar-tmp$"),
+            "folder": re.compile(r"^(?:radar|adr)$")}
+
+
+def safe_path(root: Path, path: object, kind: str = "file") -> str:
+    """A path in the radar's folder that a change may touch (a blip, a decision record,
+    the config; a temporary file beside one; their folder), reached without following a
+    symbolic link: a journal may have been planted (committed in a pull request), and must
+    not make any command write or remove another file."""
     text = path if isinstance(path, str) else ""
     pure = PurePosixPath(text)
     if not text or pure.is_absolute() or ".." in pure.parts or pure.parts[:1] == (".git",) \
             or "\\" in text or "\x00" in text or text != pure.as_posix():
         raise JournalError(f"'{text}' is outside the radar's folder: nothing was written "
                            f"(if {NAME} names it, that journal is not one this tool wrote)")
+    if not _CONTENT[kind].match(text):
+        raise JournalError(f"'{text}' is not a file of the radar (radar/, adr/) that this "
+                           f"tool changes: nothing was written (if {NAME} names it, that "
+                           "journal is not one this tool wrote; remove it)")
     for depth in range(1, len(pure.parts) + 1):
         if os_path(root, PurePosixPath(*pure.parts[:depth]).as_posix()).is_symlink():
             raise JournalError(f"'{PurePosixPath(*pure.parts[:depth])}' is a symbolic link: "
@@ -172,7 +184,10 @@ def read(root: Path) -> Plan | None:
     writes, removes, folders, committed = [], [], [], False
     for entry in entries[1:]:
         kind, *args = entry or [None]
-        paths = [safe_path(root, a) for a in args]
+        kinds = {"write": ("temp", "file"), "folder": ("folder",)}.get(str(kind), ("file",))
+        paths = [safe_path(root, a, k) for a, k in zip(args, kinds, strict=False)]
+        if len(paths) != len(args):
+            raise JournalError(f"{NAME} has an entry this tool does not write: {entry!r}")
         if kind == "write" and len(paths) == 2:
             temp, target = paths
             name = PurePosixPath(temp)

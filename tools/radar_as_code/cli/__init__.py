@@ -192,6 +192,10 @@ def _run(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         args.start = args.root or "."  # where the command was started (`radar init`)
+        if args.root and not Path(args.root).is_dir() and args.command != "init":
+            from radar_as_code.errors import UsageError
+
+            raise UsageError(f"-C {args.root}: no such folder")
         args.root = str(find_root(Path(args.start)))
         _text_arguments(args)
         if os.path.lexists(Path(args.root) / JOURNAL):  # one stat when there is none

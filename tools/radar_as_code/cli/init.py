@@ -57,8 +57,8 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 
 
 def _github(url: str) -> str | None:
-    found = re.match(r"^(?:https://github\.com/|git@github\.com:|ssh://git@github\.com/)"
-                     r"([\w.-]+/[\w.-]+?)(?:\.git)?/?$", url)
+    found = re.match(r"^(?:https://(?:[^@/\s]+@)?github\.com/|git@github\.com:|"
+                     r"ssh://git@github\.com/)([\w.-]+/[\w.-]+?)(?:\.git)?/?$", url)
     return f"https://github.com/{found.group(1)}" if found else None
 
 
@@ -73,6 +73,9 @@ def place_of(target: Path, prefix: str) -> tuple[Place, str | None, str | None]:
     top_text = git.ask("rev-parse", "--show-toplevel")
     top = Path(top_text) if top_text else target
     site = next((p for p in (target / "mkdocs.yml", top / "mkdocs.yml") if p.is_file()), None)
+    if site == target / "mkdocs.yml" and (target / "radar" / "radar.yml").exists() and \
+            not prefix:
+        site = None  # a radar's own site (`radar init` again): its files are in the way
     if site is not None and not prefix:
         raise UsageError(f"{site} is a MkDocs site with pages of its own: add the radar to it "
                          "in a folder with `--site-prefix radar` (nothing was written)")
@@ -173,8 +176,10 @@ def run(args: argparse.Namespace) -> int:
     options = options_of(args, branch, origin, target if keep else None)
     in_the_way = plan.plan(options, place, _exists, keep=keep).conflicts(_exists)
     if in_the_way:
-        hint = "" if keep or not (target / "radar" / "radar.yml").is_file() else \
-            "\n(a radar is there: `radar init --keep-radar` adds the rest around it)"
+        radar_only = all(p == target / "radar" / "radar.yml" or p.parent == target / "adr"
+                         for p in in_the_way)
+        hint = "\n(a radar is there: `radar init --keep-radar` adds the rest around it)" \
+            if radar_only and not keep and (target / "radar" / "radar.yml").is_file() else ""
         raise UsageError("these files are already there, so nothing was written:\n" +
                          "\n".join(f"  {_show(p)}" for p in in_the_way) + hint)
     radar = check.planned_radar(place.radar, plan.radar_files(

@@ -6,20 +6,18 @@ import argparse
 import json
 from pathlib import Path
 
-from pydantic import BaseModel
-
 from radar_as_code.authoring import atomic
 from radar_as_code.core.model import BlipMeta, DecisionMeta, RadarConfig
+from radar_as_code.core.spec import pydantic_model
 
-KINDS: dict[str, type[BaseModel]] = {
-    "blip": BlipMeta, "decision": DecisionMeta, "config": RadarConfig}
+KINDS = {"blip": BlipMeta, "decision": DecisionMeta, "config": RadarConfig}
 _IDS = "https://radar-as-code.invalid/schema/{}.schema.json"
 
 
 def schema(kind: str) -> str:
     document = {"$schema": "https://json-schema.org/draft/2020-12/schema",
                 "$id": _IDS.format(kind)}
-    document.update(KINDS[kind].model_json_schema())
+    document.update(pydantic_model(KINDS[kind]).model_json_schema())
     return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
 

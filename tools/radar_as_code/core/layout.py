@@ -11,17 +11,19 @@ from pathlib import Path
 
 CONFIG_PATH = "radar/radar.yml"
 FOLDERS = ("radar", "adr", "docs")  # what the radar reads, and all that the site publishes
-_IGNORED = frozenset({"README.md"})
+_IGNORED_ENDS = ("/README.md",)  # files in the folders that are neither blips nor records
 _ADR_NAME = re.compile(r"^adr/[^/]+\.md$")
 
 
 def is_blip_path(path: str) -> bool:
+    # Asked of every file of a listing: string tests only (the name is after a "/").
     return path.startswith("radar/") and path.endswith(".md") and \
-        path.rsplit("/", 1)[-1] not in _IGNORED
+        not path.endswith(_IGNORED_ENDS)
 
 
 def is_decision_path(path: str) -> bool:
-    return bool(_ADR_NAME.match(path)) and path.rsplit("/", 1)[-1] not in _IGNORED
+    return path.startswith("adr/") and bool(_ADR_NAME.match(path)) and \
+        not path.endswith(_IGNORED_ENDS)
 
 
 def file_id(path: str) -> str:

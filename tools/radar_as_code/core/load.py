@@ -34,8 +34,18 @@ class Loaded:
     counted: Tally = field(default_factory=dict)  # problems past each file's first ones
 
 
-def read_config(reader: Reader, files: Collection[str]) -> tuple[
-        RadarConfig | None, yamlread.YamlDoc, list[Problem]]:
+Config = tuple[RadarConfig | None, yamlread.YamlDoc, list[Problem]]
+
+
+def read_config(reader: Reader, files: Collection[str],
+                cache: dict[str, Config] | None = None) -> Config:
+    """The config, its document and problems; with ``cache``, read once per content (the
+    two ends of a comparison mostly share it)."""
+    oid = reader.object_id(CONFIG_PATH) if cache is not None else None
+    if cache is not None and oid is not None and CONFIG_PATH in files:
+        if oid not in cache:
+            cache[oid] = read_config(reader, files)
+        return cache[oid]
     if CONFIG_PATH not in files:
         raise SetupError(f"{CONFIG_PATH} not found in the {reader.label}: "
                          "is this a radar repository? (run radar from its top folder)")
@@ -74,7 +84,7 @@ def _front_matter(path: str, data: bytes) -> tuple[
     if isinstance(split, Problem):
         return None, {}, None, [split]
     doc = yamlread.read(path, split.yaml, split.yaml_line)
-    body = markdown.scan(split.body, split.body_line)
+    body = markdown.Body(split.body, split.body_line)  # scanned when asked
     problems = list(doc.problems)
     if not isinstance(doc.value, dict):
         if not problems:
@@ -142,25 +152,26 @@ ParseCache = dict[tuple[str, str], Parsed]
 
 
 def load(reader: Reader, only: Collection[str] | None = None, *,
-         follow: bool = True, cache: ParseCache | None = None, keep: int = PER_FILE) -> Loaded:
+         follow: bool = True, cache: ParseCache | None = None, keep: int = PER_FILE,
+         configs: dict[str, Config] | None = None) -> Loaded:
     """Read the radar. With ``only``, read just those files, and with ``follow`` also the
-    files they reference (what the two-way checks need). With ``cache``, a file whose
-    content the reader can name (a git blob) is parsed once across snapshots. Of each
-    file's problems of each rule, the first ``keep`` are kept and the others counted."""
+    files they reference (what the two-way checks need). With ``cache`` (``configs``), a
+    file (config) whose content the reader can name (a git blob) is parsed once across
+    snapshots. Of each file's problems of each rule, the first ``keep`` are kept and the
+    others counted."""
     listing = reader.listing()
     files = listing.files
     counted: Tally = {}
-    config, config_doc, problems = read_config(reader, files)
+    config, config_doc, problems = read_config(reader, files, configs)
     problems = list(listing.problems) + keep_first(problems, counted, keep)
     if config is None:
         return Loaded(None, tuple(problems), config_doc, False, counted)
     blip_paths = listing.blip_paths
     decision_paths = listing.decision_paths
-    wanted = [p for p in files if is_blip_path(p) or is_decision_path(p)]
     complete = only is None or CONFIG_PATH in only
-    if not complete:
-        chosen = set(only or ())
-        wanted = [p for p in wanted if p in chosen]
+    # A few files of a large radar: only they are looked at, not the whole listing.
+    wanted = [p for p in (files if complete or only is None else set(only) & files)
+              if is_blip_path(p) or is_decision_path(p)]
     blips: dict[str, Blip] = {}
     decisions: dict[str, Decision] = {}
     bodies: dict[str, markdown.Body] = {}

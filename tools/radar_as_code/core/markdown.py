@@ -14,7 +14,12 @@ see ``_links``), and ``Body.steps`` counts the work for the tests and the benchm
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from radar_as_code.core.body import Body, Found, Link, Section
+
+__all__ = ["Body", "Found", "Link", "LinkSpan", "Section", "find", "link_spans", "scan",
+           "without_code_spans"]
 
 _SPECIAL_START = frozenset("#`~ \t-=")
 _FENCE = re.compile(r"^ {0,3}(`{3,}+|~{3,}+)")
@@ -26,32 +31,6 @@ _DESTINATION = re.compile(  # what follows `](`: the target, an optional title, 
     r"(?:\s++(?:\"[^\"]*+\"|'[^']*+'|\([^()]*+\)))?\s*+\)"
 )
 _REF_DEF = re.compile(r"^ {0,3}+\[(?:[^\[\]\\]|\\.)++\]:[ \t]*+(<[^<>\n]*+>|\S++)")
-
-
-@dataclass(frozen=True)
-class Link:
-    target: str
-    line: int
-    col: int
-
-
-@dataclass(frozen=True)
-class Section:
-    heading: str
-    line: int  # line of the heading
-    text: str  # everything up to the next heading of level 1 or 2
-    subheadings: tuple[str, ...]  # level-3 headings inside it
-
-
-@dataclass(frozen=True)
-class Body:
-    sections: tuple[Section, ...]
-    links: tuple[Link, ...]
-    title_headings: tuple[int, ...]  # lines of level-1 headings
-    preamble: str  # text before the first level-2 heading
-    first_line: int  # line of the file where the body starts
-    text: str = field(default="", repr=False, compare=False)  # the body as written
-    steps: int = field(default=0, repr=False, compare=False)  # work done: lines and tokens
 
 
 def _blank_code_spans(line: str) -> tuple[str, int]:
@@ -166,7 +145,15 @@ def _links(raw: str, number: int) -> tuple[list[Link], int]:
 
 
 def scan(body: str, first_line: int = 1) -> Body:
-    """Scan a Markdown body whose first line is line ``first_line`` of its file."""
+    """A Markdown body whose first line is line ``first_line`` of its file, scanned now
+    (``Body(text, first_line)`` scans it when first asked)."""
+    scanned = Body(body, first_line)
+    scanned.found  # noqa: B018 - the scan, done here
+    return scanned
+
+
+def find(body: str, first_line: int) -> Found:
+    """What a body holds: its sections, links and level-1 headings."""
     lines = body.split("\n")
     sections: list[Section] = []
     links: list[Link] = []
@@ -226,5 +213,5 @@ def scan(body: str, first_line: int = 1) -> Body:
             links.extend(found)
             steps += work
     close(len(lines))
-    return Body(tuple(sections), tuple(links), tuple(h1),
-                "\n".join(lines[:preamble_end]).strip(), first_line, body, steps)
+    return Found(tuple(sections), tuple(links), tuple(h1),
+                 "\n".join(lines[:preamble_end]).strip(), steps)

@@ -1,8 +1,9 @@
 """Strict, frozen models of the radar's files. No I/O here.
 
-Front matter and config are validated with pydantic (unknown keys are errors, values are
-not coerced); the documents and the snapshot that hold them are frozen dataclasses.
-Derived facts (blip numbers, movements) are computed, never stored in files.
+Front matter and config are validated with pydantic-core (unknown keys are errors, values
+are not coerced) from core schemas that ``core/spec.py`` generates ahead of time from the
+annotations below (``core/frozen.py``); the documents and the snapshot that hold them are
+frozen dataclasses. Derived facts (blip numbers, movements) are computed, never stored.
 """
 
 from __future__ import annotations
@@ -13,10 +14,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Generic, Literal, TypeVar
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
-
+from radar_as_code.core.frozen import Frozen
 from radar_as_code.core.markdown import Body
 from radar_as_code.core.period import PATTERN as PERIOD
 from radar_as_code.core.yamlread import YamlDoc
@@ -54,34 +54,32 @@ def _day(value: object) -> object:
     raise ValueError(f"{value!r} is not a date: write it as YYYY-MM-DD")
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, max_length=80)]
-AdrId = Annotated[str, Field(pattern=ADR_ID_PATTERN, max_length=90)]
-Line = Annotated[str, Field(max_length=200), AfterValidator(_one_line)]
-Day = Annotated[date, BeforeValidator(_day)]
+if TYPE_CHECKING:  # core/spec.py gives these names their constraints (and Field)
+    from pydantic import Field
+
+    Id = str  # ID_PATTERN, at most 80 characters
+    AdrId = str  # ADR_ID_PATTERN, at most 90 characters
+    Line = str  # one line of plain text (_one_line), at most 200 characters
+    Day = date  # written YYYY-MM-DD (_day)
+
+    def _ids(kind: str) -> object:
+        """A list of at most 200 ids, described as ``kind``."""
 BlipStatus = Literal["active", "retired"]
 DecisionStatus = Literal["proposed", "accepted", "rejected", "deprecated", "superseded"]
 RuleLevel = Literal["error", "warning", "disable"]
 
 
-def _ids(kind: str) -> object:
-    return Field(default=(), strict=False, max_length=200, description=kind)
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class Entry(_Strict):
+class Entry(Frozen):
     """A quadrant or a ring. ``former_ids`` keep its identity when its id is renamed
     (Thoughtworks renamed Hold to Caution): a blip is not "moved" by a renamed ring."""
 
     id: Id
     label: Line
     description: str = ""
-    former_ids: tuple[Id, ...] = Field((), strict=False, max_length=20)
+    former_ids: Annotated[tuple[Id, ...], Field(strict=False, max_length=20)] = ()
 
 
-class SectionSpec(_Strict):
+class SectionSpec(Frozen):
     """A rationale section: its id and the heading it has in the files."""
 
     id: Id
@@ -90,22 +88,22 @@ class SectionSpec(_Strict):
 
 
 DEFAULT_BLIP_SECTIONS = (
-    SectionSpec(id="context", heading="Context"),
-    SectionSpec(id="criteria", heading="Decision criteria"),
-    SectionSpec(id="options", heading="Options considered"),
-    SectionSpec(id="decision", heading="Decision"),
-    SectionSpec(id="consequences", heading="Consequences"),
+    SectionSpec.model_construct(id="context", heading="Context"),
+    SectionSpec.model_construct(id="criteria", heading="Decision criteria"),
+    SectionSpec.model_construct(id="options", heading="Options considered"),
+    SectionSpec.model_construct(id="decision", heading="Decision"),
+    SectionSpec.model_construct(id="consequences", heading="Consequences"),
 )
 DEFAULT_ADR_SECTIONS = (
-    SectionSpec(id="context", heading="Context"),
-    SectionSpec(id="drivers", heading="Decision drivers"),
-    SectionSpec(id="options", heading="Considered options"),
-    SectionSpec(id="outcome", heading="Decision outcome"),
-    SectionSpec(id="consequences", heading="Consequences"),
+    SectionSpec.model_construct(id="context", heading="Context"),
+    SectionSpec.model_construct(id="drivers", heading="Decision drivers"),
+    SectionSpec.model_construct(id="options", heading="Considered options"),
+    SectionSpec.model_construct(id="outcome", heading="Decision outcome"),
+    SectionSpec.model_construct(id="consequences", heading="Consequences"),
 )
 
 
-class Labels(_Strict):
+class Labels(Frozen):
     """The words of the site, for a radar written in another language."""
 
     radar: Line = "Radar"
@@ -133,7 +131,7 @@ class Labels(_Strict):
     retired: Line = "Retired"
     absent: Line = "not on the radar"
     change: Line = "Change"
-    from_: Line = Field("From", alias="from")
+    from_: Annotated[Line, Field(alias="from")] = "From"
     to: Line = "To"
     unchanged: Line = "unchanged"
     new: Line = "New"
@@ -168,7 +166,7 @@ class Labels(_Strict):
     shown: Line = "shown"  # "12 / 43 shown"
     off_picture: Line = "not on the picture"
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, populate_by_name=True)
+    pydantic_config: ClassVar[dict[str, Any]] = {"populate_by_name": True}
 
 
 def _unique(what: str, values: list[str]) -> None:
@@ -179,33 +177,33 @@ def _unique(what: str, values: list[str]) -> None:
         seen.add(value)
 
 
-class RadarConfig(_Strict):
+class RadarConfig(Frozen):
     """`radar/radar.yml`: what this radar is made of."""
 
+    after = ("_ids_unique",)
     title: Line
     description: str = ""
     language: Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")] = "en"
     edition_tag: Annotated[str, Field(min_length=1, max_length=100,
                                       pattern=r"^[A-Za-z0-9._/*?\[\]-]+$")] = "edition-*"
-    quadrants: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=16)
-    rings: tuple[Entry, ...] = Field(strict=False, min_length=1, max_length=12)
-    blip_sections: tuple[SectionSpec, ...] = Field(DEFAULT_BLIP_SECTIONS, strict=False,
-                                                   max_length=20)
-    adr_sections: tuple[SectionSpec, ...] = Field(DEFAULT_ADR_SECTIONS, strict=False,
-                                                  max_length=20)
-    adr_min_options: int = Field(3, ge=0, le=20)
-    decision_rings: tuple[Id, ...] | None = Field(
-        None, strict=False, description="Rings a blip may only move into by citing an accepted "
-        "decision record (`radar check --base`); default: the first and the last ring.")
-    tags: tuple[Id, ...] = Field((), strict=False, max_length=1000,
-                                 description="Tag vocabulary; empty means any tag.")
-    rules: dict[str, RuleLevel] = Field(default_factory=dict)
-    labels: Labels = Field(default_factory=Labels)
-    review_after: Annotated[str, Field(pattern=PERIOD)] | None = Field(
-        None, description="A blip not reviewed for longer than this (e.g. '12 months') is due "
-        "for review: `radar agenda`, the site, the `stale` rule. Default: 12 months.")
+    quadrants: Annotated[tuple[Entry, ...], Field(strict=False, min_length=1, max_length=16)]
+    rings: Annotated[tuple[Entry, ...], Field(strict=False, min_length=1, max_length=12)]
+    blip_sections: Annotated[tuple[SectionSpec, ...], Field(strict=False, max_length=20)] = \
+        DEFAULT_BLIP_SECTIONS
+    adr_sections: Annotated[tuple[SectionSpec, ...], Field(strict=False, max_length=20)] = \
+        DEFAULT_ADR_SECTIONS
+    adr_min_options: Annotated[int, Field(ge=0, le=20)] = 3
+    decision_rings: Annotated[tuple[Id, ...] | None, Field(
+        strict=False, description="Rings a blip may only move into by citing an accepted "
+        "decision record (`radar check --base`); default: the first and the last ring.")] = None
+    tags: Annotated[tuple[Id, ...], Field(
+        strict=False, max_length=1000, description="Tag vocabulary; empty means any tag.")] = ()
+    rules: Annotated[dict[str, RuleLevel], Field(default_factory=dict)]
+    labels: Annotated[Labels, Field(default_factory=Labels)]
+    review_after: Annotated[Annotated[str, Field(pattern=PERIOD)] | None, Field(
+        description="A blip not reviewed for longer than this (e.g. '12 months') is due "
+        "for review: `radar agenda`, the site, the `stale` rule. Default: 12 months.")] = None
 
-    @model_validator(mode="after")
     def _ids_unique(self) -> RadarConfig:
         _unique("quadrant", [q.id for q in self.quadrants])
         _unique("ring", [r.id for r in self.rings])
@@ -226,51 +224,54 @@ class RadarConfig(_Strict):
         return [q.id for q in self.quadrants].index(quadrant)
 
 
-class Imported(_Strict):
+class Imported(Frozen):
     """Where an imported blip comes from (written by `radar import`). Until a person reviews
     the blip (a ``reviewed`` date after ``date``), missing rationale sections are warnings.
     ``id``, ``title`` and ``tags`` keep what the source wrote where this tool had to write
     it otherwise, so that links and an export in the source's format find it again."""
 
     format: Annotated[str, Field(pattern=ID_PATTERN, max_length=40)]
-    source: Line = Field(description="the source file this version of the blip was read from")
-    date: Day = Field(description="the date of that source (its edition)")
-    id: Line | None = Field(None, description="the source's own id, where it is not a valid id")
-    title: Line | None = Field(None, description="the source's name, where the import added "
-                               "the quadrant to tell two blips apart")
-    tags: tuple[Line, ...] | None = Field(None, strict=False, max_length=200,
-                                          description="the tags as the source wrote them")
+    source: Annotated[Line, Field(
+        description="the source file this version of the blip was read from")]
+    date: Annotated[Day, Field(description="the date of that source (its edition)")]
+    id: Annotated[Line | None, Field(
+        description="the source's own id, where it is not a valid id")] = None
+    title: Annotated[Line | None, Field(description="the source's name, where the import "
+                                        "added the quadrant to tell two blips apart")] = None
+    tags: Annotated[tuple[Line, ...] | None, Field(
+        strict=False, max_length=200, description="the tags as the source wrote them")] = None
 
 
-class BlipMeta(_Strict):
+class BlipMeta(Frozen):
     """The front matter of a blip, `radar/<id>.md`."""
 
     title: Line
     quadrant: Id
     ring: Id
     status: BlipStatus = "active"
-    tags: tuple[Id, ...] = _ids("tags from the config's vocabulary")  # type: ignore[assignment]
-    related: tuple[Id, ...] = _ids("ids of related blips")  # type: ignore[assignment]
-    decisions: tuple[AdrId, ...] = _ids("ids of decision records")  # type: ignore[assignment]
+    tags: Annotated[tuple[Id, ...], _ids("tags from the config's vocabulary")] = ()
+    related: Annotated[tuple[Id, ...], _ids("ids of related blips")] = ()
+    decisions: Annotated[tuple[AdrId, ...], _ids("ids of decision records")] = ()
     reviewed: Day
-    former_ids: tuple[Id, ...] = _ids("ids this blip had before")  # type: ignore[assignment]
-    retired: Day | None = Field(None, description="when the blip was retired (`radar retire`)")
-    featured: bool = Field(True, description="shown on the radar picture; false keeps the blip "
-                           "in lists only (AOE's featured, Zalando's active)")
+    former_ids: Annotated[tuple[Id, ...], _ids("ids this blip had before")] = ()
+    retired: Annotated[Day | None, Field(
+        description="when the blip was retired (`radar retire`)")] = None
+    featured: Annotated[bool, Field(description="shown on the radar picture; false keeps the "
+                                    "blip in lists only (AOE's featured, Zalando's active)")] = True
     imported: Imported | None = None
 
 
-class DecisionMeta(_Strict):
+class DecisionMeta(Frozen):
     """The front matter of a decision record, `adr/NNNN-slug.md`."""
 
     title: Line
     status: DecisionStatus
     date: Day
-    deciders: tuple[Line, ...] = Field(strict=False, min_length=1, max_length=50)
-    supersedes: tuple[AdrId, ...] = _ids("records this one replaces")  # type: ignore[assignment]
-    superseded_by: tuple[AdrId, ...] = _ids(  # type: ignore[assignment]
-        "records that replace this one")
-    blips: tuple[Id, ...] = _ids("blips the decision concerns")  # type: ignore[assignment]
+    deciders: Annotated[tuple[Line, ...], Field(strict=False, min_length=1, max_length=50)]
+    supersedes: Annotated[tuple[AdrId, ...], _ids("records this one replaces")] = ()
+    superseded_by: Annotated[tuple[AdrId, ...], _ids("records that replace this one")] \
+        = ()
+    blips: Annotated[tuple[Id, ...], _ids("blips the decision concerns")] = ()
 
 
 Meta = TypeVar("Meta", BlipMeta, DecisionMeta)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date, timedelta
 
@@ -25,4 +24,6 @@ def before(day: date, period: str) -> date:
     month += 1
     if year < date.min.year:
         return date.min
+    import calendar  # only here: start-up counts (tools/decisions/0006)
+
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -33,6 +33,24 @@ class Listing:
     def decision_paths(self) -> dict[str, tuple[str, ...]]:
         return layout.index(p for p in self.files if layout.is_decision_path(p))
 
+    def changed(self, gone: frozenset[str], new: frozenset[str],
+                problems: tuple[Problem, ...]) -> Listing:
+        """This listing without the files ``gone`` and with the files ``new``: its indexes
+        updated for those paths rather than built again from every file."""
+        out = Listing((self.files - gone) | new, problems)
+        for name, kind in (("blip_paths", layout.is_blip_path),
+                           ("decision_paths", layout.is_decision_path)):
+            index: dict[str, tuple[str, ...]] = dict(getattr(self, name))  # built once
+            for path in (gone | new):
+                if not kind(path):
+                    continue
+                key = layout.file_id(path)
+                paths = set(index.pop(key, ())) - gone | ({path} & new)
+                if paths:
+                    index[key] = tuple(sorted(paths))
+            out.__dict__[name] = index  # the cached_property's value
+        return out
+
 
 class Reader(Protocol):
     label: str

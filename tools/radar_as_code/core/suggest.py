@@ -7,7 +7,6 @@ serves the lint rules and the authoring commands, so both suggest the same thing
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 from radar_as_code.core.layout import slug
@@ -26,6 +25,8 @@ def closest(value: str, choices: Mapping[str, str] | Iterable[str]) -> str | Non
     for ident, label in labels.items():
         if wanted and wanted in (slug(ident), slug(label)):
             return ident
+    import difflib  # only for a hint: start-up counts (tools/decisions/0006)
+
     close = difflib.get_close_matches(value, list(labels), n=1)
     return close[0] if close else None
 

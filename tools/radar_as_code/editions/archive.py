@@ -27,7 +27,7 @@ from radar_as_code.editions.timeline import Comparison, Timeline
 from radar_as_code.errors import SetupError
 
 State = Mapping[str, tuple[str, str, str]]  # blip id -> (quadrant, ring, status)
-_NO_BODY = Body((), (), (), "", 1)
+_NO_BODY = Body("", 1)
 _NO_SOURCE = YamlDoc()
 DECISION_SECTION = "decision"  # the id of the rationale section an edition page quotes
 

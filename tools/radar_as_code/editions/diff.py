@@ -81,7 +81,7 @@ def _facts(base: Radar, head: Radar, old: Blip, new: Blip, former: str | None) -
         after = _index(rings, rings, meta.ring)
         out.append(change("moved-in" if after < before else "moved-out",
                           from_ring=was.ring, to_ring=meta.ring))
-    elif old.body.sections != new.body.sections or was.decisions != meta.decisions:
+    elif was.decisions != meta.decisions or not old.body.same_sections(new.body):
         out.append(change("revised", from_ring=was.ring, to_ring=meta.ring))
     return out
 

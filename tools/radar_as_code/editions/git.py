@@ -21,9 +21,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from radar_as_code.core.problem import Problem
-from radar_as_code.core.reader import FOLDERS, Listing
-from radar_as_code.core.textfile import MAX_BYTES
+from radar_as_code.core.reader import FOLDERS
 from radar_as_code.errors import GitError
 
 _SHA = re.compile(r"^[0-9a-f]{40}(?:[0-9a-f]{24})?$")
@@ -121,12 +119,13 @@ class Git:
         return self._resolved[rev]
 
     def _resolve(self, rev: str) -> str:
-        if not self.is_repository():
-            raise GitError(f"{self.root} is not a git repository")
         out = self.run("rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}",
                        check=False).decode().strip()
-        if _SHA.match(out):
+        if _SHA.match(out):  # a repository, then (asked only when not: one call less)
+            self._is_repository = True
             return out
+        if not self.is_repository():
+            raise GitError(f"{self.root} is not a git repository")
         hint = f"; {SHALLOW_HINT}" if self.is_shallow() else ""
         raise GitError(f"unknown revision '{rev}'{hint}")
 
@@ -222,6 +221,20 @@ class Git:
                          if p)
         return sorted(paths)
 
+    def differences(self, base: str, head: str) -> dict[str, tuple[str, str]]:
+        """Paths under the radar's folders that differ between two commits, each with its
+        (mode, object) at ``base``; ("", "") where ``base`` has no such file."""
+        out = self.run("diff", "--raw", "--no-abbrev", "--no-renames", "--no-ext-diff",
+                       "--no-textconv", "-z", "--relative", base, head, "--", *FOLDERS)
+        records = out.split(b"\0")
+        found = {}
+        for meta, path in zip(records[0::2], records[1::2], strict=False):
+            old_mode, _new_mode, old, _new, _status = meta.lstrip(b":").decode().split()
+            absent = old_mode == "000000"
+            found[path.decode("utf-8", "surrogateescape")] = ("", "") if absent else \
+                (old_mode, old)
+        return found
+
     def staged_removals(self) -> list[str]:
         """Paths under the radar's folders that the index deletes, or renames away, relative
         to HEAD: what a commit being made removes. In a pre-commit hook the index is the
@@ -287,51 +300,3 @@ class Git:
             return set()
         out = self.text("log", "--format=", "--name-only", "--no-renames", sha, "--", *specs)
         return {line.rsplit("/", 1)[-1] for line in out.splitlines() if line}
-
-
-@dataclass
-class GitReader:
-    """A radar snapshot at a commit: the same interface as the working-tree reader."""
-
-    git: Git
-    sha: str
-    label: str
-    _tree: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
-    _listing: Listing | None = field(default=None, repr=False)
-
-    def tree(self) -> dict[str, tuple[str, str]]:
-        if self._tree is None:
-            self._tree = self.git.ls_tree(self.sha)
-        return self._tree
-
-    def listing(self) -> Listing:
-        if self._listing is None:
-            self._listing = self._list()
-        return self._listing
-
-    def object_id(self, path: str) -> str | None:
-        entry = self.tree().get(path)
-        return entry[1] if entry else None
-
-    def _list(self) -> Listing:
-        files, problems = set(), []
-        for path, (mode, _obj) in self.tree().items():
-            if mode == "120000":
-                problems.append(Problem(path, 1, 1, "file", "error",
-                                        "is a symbolic link: links are never followed, "
-                                        "commit the file itself"))
-            elif mode in ("100644", "100755"):
-                files.add(path)
-        return Listing(frozenset(files), tuple(sorted(problems)))
-
-    def read_many(self, paths: Iterable[str]) -> dict[str, bytes]:
-        tree = self.tree()
-        wanted = [p for p in paths if p in tree]
-        sizes = self.git.sizes(sorted({tree[p][1] for p in wanted}))
-        small = [p for p in wanted if sizes.get(tree[p][1], 0) <= MAX_BYTES]
-        blobs = self.git.cat_blobs(sorted({tree[p][1] for p in small}))
-        out = {p: blobs[tree[p][1]] for p in small if tree[p][1] in blobs}
-        for path in wanted:
-            if sizes.get(tree[path][1], 0) > MAX_BYTES:  # never loaded: too large
-                out[path] = b"\0" * (MAX_BYTES + 1)
-        return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -110,6 +109,8 @@ def as_dict(comparison: Comparison) -> dict[str, Any]:
 
 def render(comparison: Comparison, fmt: str, link_base: str | None = None) -> str:
     if fmt == "json":
+        import json  # imported for this format only: start-up counts (decision 0006)
+
         return json.dumps(as_dict(comparison), indent=2, ensure_ascii=False) + "\n"
     if fmt == "markdown":
         return markdown(comparison, link_base)

@@ -12,12 +12,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from radar_as_code.core.layout import CONFIG_PATH, is_blip_path
-from radar_as_code.core.load import Loaded, ParseCache, load, parse
+from radar_as_code.core.load import Config, Loaded, ParseCache, load, parse
 from radar_as_code.core.model import Blip, Radar, RadarConfig
 from radar_as_code.core.problem import Problem
 from radar_as_code.core.reader import Reader, WorktreeReader
 from radar_as_code.editions import diff
-from radar_as_code.editions.git import SHALLOW_HINT, Git, GitReader, Tag
+from radar_as_code.editions.git import SHALLOW_HINT, Git, Tag
+from radar_as_code.editions.gitreader import GitReader, fetch
 from radar_as_code.errors import GitError, SetupError
 
 WORKTREE = "working tree"
@@ -69,6 +70,8 @@ class Timeline:
         self.git = Git(root)
         self._readers: dict[str, GitReader] = {}  # by commit: a tree is listed once
         self.cache: ParseCache = {}  # by (path, blob): a file version is parsed once
+        self.configs: dict[str, Config] = {}  # by blob: the config as well
+        self._diffs: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
 
     def end(self, rev: str | None) -> tuple[End, Reader]:
         if rev is None:
@@ -79,6 +82,36 @@ class Timeline:
     def reader(self, sha: str, label: str) -> GitReader:
         """The snapshot at a commit; its tree is listed once per command."""
         return self._readers.setdefault(sha, GitReader(self.git, sha, label))
+
+    def _differences(self, base: str, head: str | None) -> dict[str, tuple[str, str]]:
+        """Changed paths (with their base's mode and object when both ends are commits)."""
+        if head is None:
+            return dict.fromkeys(self.git.changed(base, None), ("", ""))
+        key = (base, head)
+        if key not in self._diffs:
+            self._diffs[key] = self.git.differences(base, head)
+        return self._diffs[key]
+
+    def _base(self, rev: str, head: End, head_reader: Reader) -> tuple[End, Reader]:
+        """The base of a comparison; between two commits its tree is the head's with the
+        differences undone, rather than listed again."""
+        sha = self.git.resolve(rev)
+        if sha not in self._readers and isinstance(head_reader, GitReader) and head.sha:
+            self._readers[sha] = head_reader.before(sha, rev, self._differences(sha, head.sha))
+        return self.end(rev)
+
+    def _prefetch(self, readers: tuple[Reader, ...], paths: list[str]) -> None:
+        """Both ends' changed files (and config, unless known) in one pair of git calls
+        rather than one per end; only what has not been parsed already."""
+        commits = [r for r in readers if isinstance(r, GitReader)]
+        if len(commits) < 2:
+            return
+        wanted = {r.sha: {o: p for p in (*paths, CONFIG_PATH)
+                          if (o := r.object_id(p)) is not None and (p, o) not in self.cache
+                          and (p != CONFIG_PATH or o not in self.configs)} for r in commits}
+        blobs = fetch(self.git, {o for found in wanted.values() for o in found})
+        for reader in commits:
+            reader.prefetch({o: blobs[o] for o in wanted[reader.sha] if o in blobs})
 
     def forget(self, sha: str) -> None:
         """Drop what was cached about a commit (a long list of editions)."""
@@ -132,17 +165,19 @@ class Timeline:
         if base_rev is None:
             base = End(NOTHING, None)
             changed = sorted(p for p in head_reader.listing().files if is_blip_path(p))
-            new = _load(head_reader, changed, head, self.cache)
+            new = _load(head_reader, changed, head, self)
             assert new.radar is not None
             old = Loaded(replace(new.radar, blip_paths={}, decision_paths={}, blips={},
                                  decisions={}, bodies={}, files=frozenset()), (),
                          new.config_doc, False)
         else:
-            base, base_reader = self.end(base_rev)
+            base, base_reader = self._base(base_rev, head, head_reader)
             assert base.sha is not None
-            changed = [p for p in self.git.changed(base.sha, head.sha) if is_blip_path(p)]
-            old = _load(base_reader, changed, base, self.cache)
-            new = _load(head_reader, changed, head, self.cache)
+            changed = sorted(p for p in self._differences(base.sha, head.sha)
+                             if is_blip_path(p))
+            self._prefetch((base_reader, head_reader), changed)
+            old = _load(base_reader, changed, base, self)
+            new = _load(head_reader, changed, head, self)
         assert old.radar is not None and new.radar is not None
         names: set[str] = set()
         for blip in new.radar.blips.values():
@@ -151,18 +186,20 @@ class Timeline:
         seen = {n.removesuffix(".md") for n in self.git.paths_in_history(base.sha, names)
                 } if base.sha else set()
         changes, unchanged = diff.compare(old.radar, new.radar, seen_before=seen)
-        listing = head_reader.listing().files
+        listing = head_reader.listing()  # blips at the head not among the changed files:
+        identical = sum(map(len, listing.blip_paths.values())) - \
+            sum(1 for p in changed if p in listing.files)
         differing = set(changed)
-        identical = sum(1 for p in listing if is_blip_path(p) and p not in differing)
-        problems = [_tagged(p, base) for p in old.problems if p.path in changed] + \
-                   [_tagged(p, head) for p in new.problems if p.path in changed]
+        problems = [_tagged(p, base) for p in old.problems if p.path in differing] + \
+                   [_tagged(p, head) for p in new.problems if p.path in differing]
         return Comparison(base, head, tuple(_ordered(changes, new.radar)), unchanged + identical,
                           tuple(sorted(set(problems))), new.radar.config,
                           (old.radar, new.radar))
 
 
-def _load(reader: Reader, paths: list[str], end: End, cache: ParseCache) -> Loaded:
-    loaded = load(reader, only=paths, follow=False, cache=cache)
+def _load(reader: Reader, paths: list[str], end: End, timeline: Timeline) -> Loaded:
+    loaded = load(reader, only=paths, follow=False, cache=timeline.cache,
+                  configs=timeline.configs)
     if loaded.radar is None:
         problems = "; ".join(f"{p.path}:{p.line}:{p.col}: {p.message}" for p in loaded.problems)
         raise SetupError(f"the radar's config at {end.ref} is invalid: {problems}")

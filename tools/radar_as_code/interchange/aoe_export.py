@@ -40,10 +40,11 @@ class _Writer:
                                          for b in source.radar.blips.values()}
 
     def release(self, date: str, blips: dict[str, Blip]) -> None:
-        for ident in sorted(blips):
-            blip = blips[ident]
+        for ident, blip in blips.items():  # first: a link names the segment of this release
             self.names.setdefault(ident, _aoe_id(blip))
             self.segments[ident] = blip.meta.quadrant
+        for ident in sorted(blips):
+            blip = blips[ident]
             fields: Fields = (exported.name(blip), blip.meta.ring, blip.meta.quadrant,
                               tuple(exported.tags(blip)), self._body(blip),
                               blip.meta.featured and blip.meta.status == "active",

@@ -33,6 +33,7 @@ class Linker:
     budget: sources.Budget
     problems: Problems
     files: dict[str, bytes] = field(default_factory=dict)  # docs/... -> content
+    site_hint: str = " (baseUrl in config.json)"  # where the source names its site
     notes: list[tuple[Where, str]] = field(default_factory=list)
 
     def body(self, text: str, where: Where) -> str:
@@ -92,8 +93,8 @@ class Linker:
             url = f"{self.site.rstrip('/')}/{'/'.join(parts)}{'/' if raw.endswith('/') else ''}"
             self.notes.append((where, f"link '{raw[:60]}' names no item: now links to {url}"))
             return url + sep + fragment
-        self.notes.append((where, f"link '{raw[:60]}' names no item and no site is known "
-                           "(baseUrl in config.json): kept as text"))
+        self.notes.append((where, f"link '{raw[:60]}' names no item and no site is known"
+                           f"{self.site_hint}: kept as text"))
         return None
 
     def _copy(self, parts: list[str], where: Where) -> str | None:

@@ -8,8 +8,11 @@ entry). Points are ordered by their dates; Backstage draws ``timeline[0]``, so a
 first point is not its latest is noted. An entry's ``id`` is its stable id (mapped where it
 is not valid here, the source id kept); its ``description`` (Markdown) is the blip's text
 at every edition, followed by the point's own ``description`` where the point has one, and
-by its ``url`` and ``links`` as a list of links. ``moved`` is derived, never read; ring
-colours are not imported (the site draws its own).
+by its ``url`` and ``links`` as a list of links. Links in the text to another entry's id
+become links to its blip; a link with a scheme other than http(s) or mailto, or to a page
+no entry names, is kept as text, and an unsafe ``url`` or ``links`` entry left out (each
+noted). ``moved`` is derived, never read; ring colours are not imported (the site draws
+its own).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from typing import Any
 from radar_as_code.core import htmlpolicy
 from radar_as_code.interchange import dates, fields, identity, jsonscan, sources
 from radar_as_code.interchange.aoe import Folder, axis_of
+from radar_as_code.interchange.aoe_links import Linker
 from radar_as_code.interchange.markup import escape, url
 from radar_as_code.interchange.records import Item, Problems, Release, Where, refuse
 from radar_as_code.interchange.vocab import Axis
@@ -67,7 +71,8 @@ def _pairs(value: object, where: Where, what: str, problems: Problems) -> list[
     return out
 
 
-def _links(entry: dict[str, Any], title: str, where: Where, problems: Problems) -> list[str]:
+def _links(entry: dict[str, Any], title: str, where: Where, problems: Problems,
+           notes: list[tuple[Where, str]]) -> list[str]:
     found: list[tuple[str, object]] = []
     if entry.get("url") not in (None, "", "#"):
         found.append((title, entry.get("url")))
@@ -84,7 +89,8 @@ def _links(entry: dict[str, Any], title: str, where: Where, problems: Problems) 
     for text, target in found:
         safe = url(target) if isinstance(target, str) else None
         if safe is None:
-            problems.add(where, f"link {str(target)[:80]!r} is not an absolute http(s) URL")
+            notes.append((where, f"link {str(target)[:80]!r} is not an absolute http(s) URL: "
+                          "left out"))
             continue
         out.append(f"- [{escape(' '.join(text.split()))}]({safe})")
     return out
@@ -93,7 +99,8 @@ def _links(entry: dict[str, Any], title: str, where: Where, problems: Problems) 
 class _Entry:
     """One entry, checked: its points (date, ring, description) oldest first."""
 
-    def __init__(self, entry: dict[str, Any], where: Where, problems: Problems) -> None:
+    def __init__(self, entry: dict[str, Any], where: Where, problems: Problems,
+                 notes: list[tuple[Where, str]]) -> None:
         self.where = where
         self.ident = entry.get("id") if isinstance(entry.get("id"), str) else None
         if not self.ident or not self.ident.strip():
@@ -105,7 +112,7 @@ class _Entry:
             problems.add(where, "an entry needs a quadrant (a quadrant's id)")
         text = fields.text(entry.get("description"), where, "description", problems) or ""
         self.description = text.strip()
-        self.links = _links(entry, self.title or "", where, problems)
+        self.links = _links(entry, self.title or "", where, problems, notes)
         self.points: list[tuple[str, str, str]] = []
         self.first_shown: str | None = None  # the ring Backstage draws (timeline[0])
         self._timeline(entry.get("timeline"), problems)
@@ -160,7 +167,7 @@ def read(path: Path, budget: sources.Budget, problems: Problems) -> Folder:
             continue
         for key in sorted(set(raw) - ENTRY_KEYS, key=str):
             notes.append((here, f"field '{key}' is not one of Backstage's: not imported"))
-        entry = _Entry(raw, here, problems)
+        entry = _Entry(raw, here, problems, notes)
         if entry.quadrant is not None and not _known(quadrants, entry.quadrant, here, problems):
             entry.quadrant = None
         unknown = [ring for _, ring, _ in entry.points if not _known(rings, ring, here, problems)]
@@ -178,7 +185,9 @@ def read(path: Path, budget: sources.Budget, problems: Problems) -> Folder:
                           f"({entry.points[-1][0]}, {entry.points[-1][1]}): imported by date"))
         found.append(entry)
     ids = identity.source_ids(sorted(e.ident for e in found if e.ident))
-    releases = _releases(found, where, notes)
+    linker = Linker(ids, None, None, budget, problems, site_hint="")  # others: as text
+    releases = _releases(found, where, notes, linker)
+    notes.extend(dict.fromkeys(linker.notes))  # a link of every edition noted once
     return Folder(releases, quadrants, rings, None, ids, {}, notes, where)
 
 
@@ -190,14 +199,15 @@ def _known(axis: Axis, word: str, where: Where, problems: Problems) -> bool:
     return False
 
 
-def _releases(found: list[_Entry], where: Where, notes: list[tuple[Where, str]]) -> list[
-        Release]:
+def _releases(found: list[_Entry], where: Where, notes: list[tuple[Where, str]],
+              linker: Linker) -> list[Release]:
     by_date: dict[str, list[Item]] = {}
     for entry in found:
         if entry.ident is None or entry.title is None or entry.quadrant is None:
             continue
         for index, (day, ring, note) in enumerate(entry.points):
             text = "\n\n".join(p for p in (entry.description, note, "\n".join(entry.links)) if p)
+            text = linker.body(text, entry.where)
             body, changed = htmlpolicy.sanitise_markdown(text)
             if changed and index == len(entry.points) - 1:
                 notes.append((entry.where, f"{changed} HTML tag(s) outside the site's "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -142,14 +143,34 @@ def read_json(path: Path, budget: sources.Budget, problems: Problems) -> Release
     if not isinstance(data, list):
         raise refuse(where, "a BYOR JSON file is a list of blips")
     columns: set[str] = set()
+    unquoted = 0
     for line, record in entries:
         here = Where(where.path, line)
         if not isinstance(record, dict):
             problems.add(here, "not an object with the BYOR columns")
             continue
         columns.update(record)
+        found = csv_unquoted(record.get("description"))
+        if found is not None:
+            record, unquoted = {**record, "description": found}, unquoted + 1
         item = _item(record, here, problems, release, False)
         if item is not None:
             release.items.append(item)
     _unknown(sorted(columns), where, release)
+    if unquoted:
+        release.notes.append((where, f"{unquoted} description(s) still quoted as CSV cells "
+                              '("...", with "" for "): unquoted'))
     return release
+
+
+_CSV_CELL = re.compile(r'"((?:[^"]|"")*)"', re.S)
+
+
+def csv_unquoted(value: object) -> str | None:
+    """A description a CSV-to-JSON conversion left quoted as a CSV cell (Thoughtworks'
+    JSON volumes: ``"<a href=""https://..."">..."``), unquoted; None for any other
+    value (a text with a lone ``"`` inside is not such a cell)."""
+    if not isinstance(value, str):
+        return None
+    found = _CSV_CELL.fullmatch(value.strip())
+    return found.group(1).replace('""', '"') if found else None

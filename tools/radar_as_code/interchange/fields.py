@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from radar_as_code.core.layout import slug
 from radar_as_code.interchange.markup import html_to_markdown
 from radar_as_code.interchange.records import Problems, Release, Where
 
@@ -56,7 +55,7 @@ def title(value: object, where: Where, problems: Problems, what: str = "name") -
     if len(found) > MAX_TITLE:
         problems.add(where, f"{what} is longer than {MAX_TITLE} characters")
         return None
-    if not slug(found):
+    if not any(c.isalnum() for c in found):
         problems.add(where, f"{what} '{found}' has no letter or digit to make an id from")
         return None
     return found

@@ -107,7 +107,7 @@ class _Stream:
 
 @cache
 def _line_adapter() -> TypeAdapter[str]:
-    from radar_as_code.core.model import Line
+    from radar_as_code.core.spec import Line
 
     return TypeAdapter(Line)
 

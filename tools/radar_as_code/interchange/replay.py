@@ -159,7 +159,8 @@ class Replay:
         if found is not None:
             return found
         label = self._labels().get(quadrant, quadrant)
-        ident = self.taken.claim(slug(item.title), f"{slug(item.title)}-{quadrant}")
+        wanted = slug(item.title) or "blip"  # a name in another script: blip, blip-2...
+        ident = self.taken.claim(wanted, f"{wanted}-{quadrant}")
         if self.by_name.get(key) or ident != slug(item.title):
             decisions.append(f"{item.where}: '{item.title}' ({label}) is the blip '{ident}'")
         self.by_name.setdefault(key, []).append(ident)

@@ -84,17 +84,21 @@ def _complete(loaded: Loaded, where: str) -> Radar:
 
 
 def read_source(root: Path, edition: str | None, today: str) -> Source:
+    """The state to export: ``edition``; without one, the working tree, or the latest
+    edition when nothing has changed since (its movements and date, as the site shows)."""
     timeline = Timeline(root)
     try:
         tags = timeline.editions()
     except GitError:
         tags = []
+    if edition is None and tags and not timeline.compare(tags[-1].name, None).changes:
+        edition = tags[-1].name  # nothing changed since: the latest edition, its movements
     if edition is not None:
         previous, tag = timeline.edition_pair(edition)
         radar = _complete(load(timeline.reader(tag.sha, tag.name)), tag.name)
         changes = timeline.compare(previous.name if previous else None, tag.name).changes
         date = day(tag.date)
-    else:
+    else:  # changed since the latest edition (or none yet): the working tree, today
         radar = _complete(load(WorktreeReader(root)), "the working tree")
         changes = timeline.compare(tags[-1].name, None).changes if tags else ()
         date = today

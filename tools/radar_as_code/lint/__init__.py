@@ -53,7 +53,21 @@ def configurable(rule: str) -> bool:
 
 
 def config_problems(config: RadarConfig, doc: YamlDoc, path: str) -> Iterator[Problem]:
-    """Rule levels in the config must name rules that exist and may be changed."""
+    """Rule levels in the config must name rules that exist and may be changed; the rings
+    of ``decision_rings`` must be rings (a typo would switch the review policy off); the
+    edition pattern must be a glob git can use (an unclosed ``[`` matches no tag)."""
+    from radar_as_code.core import suggest
+
+    rings = {r.id: r.label for r in config.rings}
+    for index, ring in enumerate(config.decision_rings or ()):
+        if ring not in rings:
+            yield Problem(path, *doc.position(("decision_rings", index)), "schema", "error",
+                          f"decision_rings: no ring '{ring}'"
+                          f"{suggest.hint(ring, rings) or '; rings: ' + ', '.join(rings)}")
+    if not _balanced_glob(config.edition_tag):
+        yield Problem(path, *doc.position(("edition_tag",)), "schema", "error",
+                      f"edition_tag: '{config.edition_tag}' has a '[' without its ']': it "
+                      "would match no tag")
     for rule in config.rules:
         where = doc.position(("rules", rule), key=True)
         if rule not in REGISTRY:
@@ -62,6 +76,22 @@ def config_problems(config: RadarConfig, doc: YamlDoc, path: str) -> Iterator[Pr
         elif not configurable(rule):
             yield Problem(path, *where, "schema", "error",
                           f"rules: the level of '{rule}' cannot be changed")
+
+
+def _balanced_glob(pattern: str) -> bool:
+    """Every ``[`` of a glob closed by a ``]`` (``[]...]`` and ``[!]...]`` hold a ``]``)."""
+    index = 0
+    while index < len(pattern):
+        if pattern[index] == "[":
+            end = index + 1
+            end += pattern[end:end + 1] in ("!", "^")
+            end += pattern[end:end + 1] == "]"
+            close = pattern.find("]", end)
+            if close < 0:
+                return False
+            index = close
+        index += 1
+    return True
 
 
 def run(ctx: Context, loaded: Iterable[Problem], targets: frozenset[str] | None,

@@ -15,7 +15,6 @@ decisions: [0042-use-polars]      # no decision record '0042-use-polars'
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 
 from radar_as_code.core import suggest
@@ -32,6 +31,8 @@ class _Hints(suggest.Budget):
     with every id of the radar)."""
 
     def __call__(self, value: str, index: Mapping[str, tuple[str, ...]]) -> str:
+        import difflib  # only for a hint: start-up counts (tools/decisions/0006)
+
         close = difflib.get_close_matches(value, list(index), n=1) if self.take() else []
         return f" (did you mean '{close[0]}'?)" if close else ""
 

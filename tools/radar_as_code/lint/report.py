@@ -7,7 +7,6 @@ count, not forty thousand lines. The JSON keeps the totals.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Mapping, Sequence
 
@@ -69,6 +68,8 @@ def text(problems: Sequence[Problem], per_file: int = PER_FILE, counted: Counted
 
 def as_json(problems: Sequence[Problem], per_file: int = PER_FILE,
             counted: Counted = None) -> str:
+    import json  # for this format only: start-up counts (tools/decisions/0006)
+
     capped = cap(problems, per_file, counted)
     return json.dumps({"problems": [p.as_dict() for p in capped.shown],
                        "errors": capped.errors, "warnings": capped.warnings,

@@ -19,11 +19,11 @@ tags: python         # must be a list
 
 from __future__ import annotations
 
-import difflib
 from typing import Any, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
+from radar_as_code.core.frozen import Frozen
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.core.tally import PER_FILE
 from radar_as_code.core.yamlread import YamlDoc
@@ -32,7 +32,7 @@ ID = "schema"
 LEVEL: Level = "error"
 CONFIGURABLE = False
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M", bound=Frozen)
 
 _ID_HINT = "use lower-case letters and digits in words joined by single hyphens"
 
@@ -44,13 +44,15 @@ def _where(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def _message(model: type[BaseModel], error: Any, *, hint: bool = True) -> str:
+def _message(model: type[Frozen], error: Any, *, hint: bool = True) -> str:
     kind = error["type"]
     loc = tuple(error["loc"])
     where = _where(loc)
     value = error.get("input")
     if kind == "extra_forbidden":
         key = str(loc[-1])
+        import difflib  # only for a hint, with the pydantic model (see _fields)
+
         close = difflib.get_close_matches(key, list(_fields(model, loc[:-1])), n=1) \
             if hint else []
         return f"unknown key '{key}'" + (f" (did you mean '{close[0]}'?)" if close else "")
@@ -85,8 +87,14 @@ def _message(model: type[BaseModel], error: Any, *, hint: bool = True) -> str:
     return f"{where}: {error['msg']}" if where else error["msg"]
 
 
-def _fields(model: type[BaseModel], loc: tuple[str | int, ...]) -> list[str]:
-    current: Any = model
+def _fields(model: type[Frozen], loc: tuple[str | int, ...]) -> list[str]:
+    """The keys known where ``loc`` points (from the pydantic model: a hint is worth its
+    import only when a key is unknown)."""
+    from pydantic import BaseModel
+
+    from radar_as_code.core.spec import pydantic_model
+
+    current: Any = pydantic_model(model)
     for part in loc:
         if isinstance(part, int):
             continue

@@ -68,8 +68,9 @@ def site_lines(options: Options, place: Place, nav: list[object] | None) -> str:
     root = Path(os.path.relpath(place.radar, place.site.parent)).as_posix()
     if root != ".":
         radar["root"] = root
-    out = "plugins:\n  - radar:\n" + "".join(f"      {k}: {files.scalar(v)}\n"
-                                              for k, v in radar.items())
+    # `search` is listed: a site without `plugins:` had it by default, and would lose it.
+    out = "plugins:\n  - search\n  - radar:\n" + "".join(f"      {k}: {files.scalar(v)}\n"
+                                                          for k, v in radar.items())
     if nav is not None:
         out += "nav:\n" + yaml.safe_dump(nav, allow_unicode=True, sort_keys=False,
                                          default_flow_style=False, indent=2)

@@ -40,6 +40,11 @@ def entry(text: str) -> Entry:
     ident, sep, label = text.partition("=")
     if not sep:
         ident, label = slug(text), text
+        if not ident and text.strip():  # a label in another script, or a symbol
+            from radar_as_code.errors import UsageError
+
+            raise UsageError(f"'{text.strip()}' gives no id (ids are ASCII letters, digits "
+                             f"and hyphens): write it as id=Label, e.g. 'area-1={text.strip()}'")
     return Entry(ident.strip(), label.strip())
 
 

@@ -20,11 +20,24 @@ def _ask(read: Read, question: str, default: str) -> str:
 
 
 def _entries(read: Read, question: str, default: tuple[Entry, ...]) -> tuple[Entry, ...]:
+    """Entries, asked again until every one gives an id and no id comes twice."""
     shown = ", ".join(e.label for e in default)
-    answer = _ask(read, f"{question} (comma-separated; id=Label to choose an id)", shown)
-    if answer == shown:
-        return default
-    return tuple(entry(part) for part in answer.split(",") if part.strip())
+    while True:
+        answer = _ask(read, f"{question} (comma-separated; id=Label to choose an id)", shown)
+        if answer == shown:
+            return default
+        try:
+            found = tuple(entry(part) for part in answer.split(",") if part.strip())
+        except UsageError as exc:
+            print(f"  {exc}")
+            continue
+        ids = [e.id for e in found]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if not found or twice:
+            print(f"  {'the id ' + ', '.join(twice) + ' comes twice' if twice else 'none given'}"
+                  ": answer again")
+            continue
+        return found
 
 
 def ask(read: Read, given: Choices) -> Choices:
