@@ -22,7 +22,7 @@ CENTER = SIZE / 2
 RADIUS = 360
 MARK = 11.0  # default mark radius
 MIN_MARK = 3.5
-GAP = 3.0
+GAP = 5.0  # between marks: room for a move sign (render.marks.shapes) at 11 units
 AXIS = 10.0  # room kept free along the lines between quadrants
 LABEL_FONT = 11.0  # font size of the ring labels, which stand on one of those lines
 

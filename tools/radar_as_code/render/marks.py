@@ -72,8 +72,11 @@ def shapes(x: float, y: float, r: float, move: str | None, hit: float = 0.0) -> 
     if move == "new":
         out.append(f'<circle class="radar-ring" cx="{f(x)}" cy="{f(y)}" r="{f(r + 3)}"/>')
     elif move in ("moved-in", "moved-out"):
-        size = max(3.5, r * 0.62)  # beside the number, clear of its digits
-        offset = r * 1.05
+        # Beside the number, clear of its digits, and within 1.45 r of the dot's centre:
+        # the layouts keep at least 0.45 r between marks (layout.GAP, zoom.GAP), so a
+        # sign never covers the next mark.
+        size = max(3.0, r * 0.5)
+        offset = r * 0.95
         up = move == "moved-in"
         out.append(_triangle(x + offset, y - offset if up else y + offset, size, up))
     return "".join(out)

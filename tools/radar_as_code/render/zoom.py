@@ -27,7 +27,8 @@ from radar_as_code.render.layout import (
 
 MARK = 11.0  # radius of a mark, in the picture's units (about one CSS pixel on a phone)
 MIN_MARK = 8.0
-GAP = 4.0  # between marks: hit areas of radius MARK + GAP / 2 never overlap
+GAP = 5.0  # between marks: hit areas of radius MARK + GAP / 2 never overlap, and a
+# move sign (within 1.45 MARK of its dot's centre) never covers the next mark
 WIDTH = 372.0  # the widest the picture may be, in units (358 px of a 390 px phone)
 MARGIN = 6.0
 LABEL = 12.0  # font size of the ring labels
