@@ -170,6 +170,9 @@ def test_history(history_repo: Path, run: Run) -> None:
         ("edition-4", "2024-10-01", "alpha-prime", "trial"),
         ("working tree", None, "alpha-prime", "trial"),
     ]
+    # Defect (QA): asked by its former id, the history lost the blip after its rename.
+    former = json.loads(run("-C", history_repo, "history", "alpha", "--format", "json").out)
+    assert former["history"] == rows
     echo = json.loads(run("-C", history_repo, "history", "echo", "--format", "json").out)
     assert [r["present"] for r in echo["history"]] == [True, False, True, True, True]
     missing = run("-C", history_repo, "history", "nothing")

@@ -259,7 +259,14 @@ def history(timeline: Timeline, ident: str) -> list[Point]:
     paths = list(reader.listing().blip_paths.get(ident, ()))
     live = load(reader, only=paths, follow=False).radar
     current = live.blips.get(ident) if live else None
+    if current is None and not paths:  # a former id: the blip it was renamed to
+        every = load(reader, follow=False).radar
+        current = next((b for b in every.blips.values() if ident in b.meta.former_ids),
+                       None) if every else None
+        paths = [current.path] if current else []
     names = {ident, *(current.meta.former_ids if current else ())}
+    if current is not None:
+        names.add(current.id)
     folders = sorted({p.rsplit("/", 1)[0] for p in paths} | {"radar"})
     candidates = [f"{folder}/{name}.md" for folder in folders for name in sorted(names)]
     name = timeline.git.blob_name
