@@ -36,7 +36,7 @@ def _unknown(what: str, value: str, known: Mapping[str, str] | list[str],
 
 
 _NOT_AN_ID = re.compile(r"^(quadrant|ring|(?:tags|related|decisions)\[[0-9]+\]): '(.*)' "
-                        r"is not (?:a valid|a decision-record) id\b")
+                        r"is not (a valid|a decision-record) id\b")
 
 
 def with_label_hints(problems: Iterable[Problem], config: RadarConfig,
@@ -61,8 +61,8 @@ def with_label_hints(problems: Iterable[Problem], config: RadarConfig,
                     and i.startswith(f"{value}-")]  # `0002` for 0002-use-x
         meant = numbered[0] if numbered else \
             (suggest.closest(value, choices[what]) if budget.take() else None)
-        yield replace(problem, message=f"{key}: '{value}' is not a valid id (did you mean "
-                                       f"'{meant}'?)") if meant else problem
+        yield replace(problem, message=f"{key}: '{value}' is not {match.group(3)} id (did "
+                                       f"you mean '{meant}'?)") if meant else problem
 
 
 def check(ctx: Context) -> Iterator[Problem]:
