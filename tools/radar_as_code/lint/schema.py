@@ -86,6 +86,17 @@ def _message(model: type[Frozen], error: Any, *, hint: bool = True) -> str:
         return f"{where}: {message}" if where else message
     if kind == "too_short" and value is not None and len(value) == 0:
         return f"{where}: must not be empty"
+    limit = error.get("ctx") or {}
+    if kind == "string_too_long":
+        return f"{where}: longer than {limit.get('max_length')} characters ({len(value)})"
+    if kind == "too_long":
+        return f"{where}: more than {limit.get('max_length')} entries ({len(value)})"
+    if kind == "too_short":
+        return f"{where}: fewer than {limit.get('min_length')} entries"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = limit.get("ge", limit.get("le"))
+        return f"{where}: must be at {'least' if kind[0] == 'g' else 'most'} {bound}, " \
+            f"not {value!r}"
     return f"{where}: {error['msg']}" if where else error["msg"]
 
 
