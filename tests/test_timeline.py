@@ -369,3 +369,16 @@ def test_front_matter_lines_revise_no_rationale(tmp_path: Path, run: Run) -> Non
                              "json").out)["changes"]
     assert [(c["kind"], c["id"]) for c in changes] == [("retired", "alpha"),
                                                        ("revised", "beta")]
+
+
+def test_staged_without_paths_checks_the_staged_files(tmp_path: Path, run: Run) -> None:
+    """Defect (QA): `radar check --staged` run by hand (no paths) checked nothing and
+    passed with a broken blip staged."""
+    repo = Repo(tmp_path / "repo")
+    repo.write("radar/alpha.md", blip("Alpha", "tools", "trial"))
+    repo.commit("first", "2024-01-01")
+    assert run("-C", repo.root, "check", "--staged").code == 0  # nothing staged
+    repo.write("radar/beta.md", blip("Beta", "tools", "nowhere"))
+    repo.git("add", "radar/beta.md")
+    result = run("-C", repo.root, "check", "--staged")
+    assert result.code == 1 and "radar/beta.md" in result.out and "nowhere" in result.out
