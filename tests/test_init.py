@@ -25,6 +25,18 @@ BIN = Path(sys.executable).parent
 SHA = "0123456789abcdef0123456789abcdef01234567"
 
 
+class _SiteLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it, `!!python/name:` values kept as their names."""
+
+
+_SiteLoader.add_multi_constructor("tag:yaml.org,2002:python/name:",
+                                  lambda loader, suffix, node: f"python/name:{suffix}")
+
+
+def site_config(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_SiteLoader)
+
+
 def tree(folder: Path) -> dict[str, str]:
     """Every file under ``folder`` (but .git) and a digest of its bytes."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -140,7 +152,7 @@ def test_presets_and_options(tmp_path: Path, run: Run) -> None:
         "Modifier cette page"
     assert config["description"].startswith("Les techniques, outils")  # in the language
     assert run("-C", custom, "check", "--strict").code == 0
-    site = yaml.safe_load((custom / "mkdocs.yml").read_text())
+    site = site_config(custom / "mkdocs.yml")
     assert site["theme"]["language"] == "fr"
     release = yaml.safe_load((custom / ".github" / "workflows" /
                               "radar-release-notes.yml").read_text())
@@ -266,7 +278,7 @@ def test_a_radar_in_a_folder_of_an_existing_repository(tmp_path: Path, run: Run)
         == {"platform/radar"}
     ci = yaml.safe_load((top / ".github" / "workflows" / "radar.yml").read_text())
     assert ci[True]["push"]["branches"] == ["trunk"]
-    site = yaml.safe_load((top / "platform" / "radar" / "mkdocs.yml").read_text())
+    site = site_config(top / "platform" / "radar" / "mkdocs.yml")
     assert site["repo_url"] == "https://github.com/acme/monorepo"
     assert site["edit_uri"] == "edit/trunk/platform/radar/docs/"
     assert site["site_url"] == "https://acme.github.io/monorepo/"  # GitHub Pages' sub-path
@@ -362,3 +374,13 @@ def test_the_web_address_of_the_origin_never_keeps_credentials(origin: str,
     from radar_as_code.cli.init import _github
 
     assert _github(origin) == web
+
+
+def test_a_new_site_has_both_schemes_code_and_diagrams(tmp_path: Path, run: Run) -> None:
+    target = tmp_path / "r"
+    assert run("init", target, "--no-input", "--action-ref", SHA).code == 0
+    site = site_config(target / "mkdocs.yml")
+    assert [p["scheme"] for p in site["theme"]["palette"]] == ["default", "slate"]
+    fences = next(e for e in site["markdown_extensions"] if isinstance(e, dict)
+                  and "pymdownx.superfences" in e)["pymdownx.superfences"]["custom_fences"]
+    assert fences[0]["name"] == "mermaid"

@@ -11,7 +11,7 @@ import yaml
 
 from conftest import TESTS, Run
 from sitekit import broken_links, build
-from test_init import SHA, tree
+from test_init import SHA, site_config, tree
 
 BACKSTAGE = TESTS / "fixtures" / "backstage" / "tech-radar.json"
 
@@ -39,7 +39,7 @@ def test_init_keeps_an_imported_radar_and_adds_the_rest(tmp_path: Path, run: Run
         ".github/workflows/radar-release-notes.yml", ".github/workflows/radar.yml",
         ".gitignore", ".pre-commit-config.yaml", "README.md",
         "adr/0001-keep-the-radar-as-code.md", "docs/about.md", "mkdocs.yml"]
-    site = yaml.safe_load((radar / "mkdocs.yml").read_text(encoding="utf-8"))
+    site = site_config(radar / "mkdocs.yml")
     assert site["site_name"] == yaml.safe_load(config.read_text(encoding="utf-8"))["title"]
     assert "--quadrant infrastructure --ring trial" in result.out  # the radar's own words
     checked = run("-C", radar, "check")

@@ -103,3 +103,31 @@ def test_staged_deletion_checks_the_whole_radar(nested: Repo) -> None:
         assert "no decision record '0001-pick'" in result.stdout
     finally:
         nested.git("reset", "-q", "--hard")
+
+
+def test_a_base_from_before_the_radar(tmp_path: Path, run: Run) -> None:
+    """Defects (QA): the pull request that adds a radar to a repository failed CI (`check
+    --base` and `diff` against a base without the radar exited 2), and an edition tag on
+    such a commit broke `radar editions`, every `diff --edition` and the site."""
+    top = tmp_path / "monorepo"
+    top.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main", str(top)], check=True)
+    (top / "README.md").write_text("A monorepo.\n")
+    repo = Repo(top / "platform" / "tech-radar", top=top)
+    (repo.root / "radar" / "radar.yml").rename(tmp_path / "radar.yml")  # not there yet
+    repo.commit("before the radar", "2024-01-01")
+    repo.tag("edition-0", "2024-01-01")
+    (tmp_path / "radar.yml").rename(repo.root / "radar" / "radar.yml")
+    repo.write("radar/alpha.md", blip("Alpha", "tools", "trial"))
+    repo.commit("the radar", "2024-02-01")
+    assert moves(run, repo.root, "HEAD~1", "HEAD") == [("new", "alpha")]
+    checked = run("-C", repo.root, "check", "--base", "HEAD~1")
+    assert checked.code == 0, checked.err
+    repo.tag("edition-1", "2024-02-01")
+    listed = run("-C", repo.root, "editions", "--format", "json")
+    assert listed.code == 0
+    assert [e["edition"] for e in json.loads(listed.out)["editions"]] == ["edition-1"]
+    assert "edition-0: on a commit without radar/radar.yml" in listed.err
+    assert moves(run, repo.root, "--edition", "edition-1") == [("new", "alpha")]
+    refused = run("-C", repo.root, "diff", "--edition", "edition-0")
+    assert refused.code == 2 and "on a commit without radar/radar.yml" in refused.err

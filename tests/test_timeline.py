@@ -170,6 +170,9 @@ def test_history(history_repo: Path, run: Run) -> None:
         ("edition-4", "2024-10-01", "alpha-prime", "trial"),
         ("working tree", None, "alpha-prime", "trial"),
     ]
+    # Defect (QA): asked by its former id, the history lost the blip after its rename.
+    former = json.loads(run("-C", history_repo, "history", "alpha", "--format", "json").out)
+    assert former["history"] == rows
     echo = json.loads(run("-C", history_repo, "history", "echo", "--format", "json").out)
     assert [r["present"] for r in echo["history"]] == [True, False, True, True, True]
     missing = run("-C", history_repo, "history", "nothing")
@@ -366,3 +369,16 @@ def test_front_matter_lines_revise_no_rationale(tmp_path: Path, run: Run) -> Non
                              "json").out)["changes"]
     assert [(c["kind"], c["id"]) for c in changes] == [("retired", "alpha"),
                                                        ("revised", "beta")]
+
+
+def test_staged_without_paths_checks_the_staged_files(tmp_path: Path, run: Run) -> None:
+    """Defect (QA): `radar check --staged` run by hand (no paths) checked nothing and
+    passed with a broken blip staged."""
+    repo = Repo(tmp_path / "repo")
+    repo.write("radar/alpha.md", blip("Alpha", "tools", "trial"))
+    repo.commit("first", "2024-01-01")
+    assert run("-C", repo.root, "check", "--staged").code == 0  # nothing staged
+    repo.write("radar/beta.md", blip("Beta", "tools", "nowhere"))
+    repo.git("add", "radar/beta.md")
+    result = run("-C", repo.root, "check", "--staged")
+    assert result.code == 1 and "radar/beta.md" in result.out and "nowhere" in result.out

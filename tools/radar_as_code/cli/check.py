@@ -32,9 +32,9 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
                         help="also check what the change does relative to REV (on a pull "
                              "request, the base branch): reviews, decisions, renames")
     parser.add_argument("--staged", action="store_true",
-                        help="for a pre-commit hook: check PATHS, or the whole radar when the "
-                             "staged change deletes or renames a blip or record (references "
-                             "to it); without PATHS and deletions, nothing")
+                        help="for a pre-commit hook: check PATHS (default: the staged blips, "
+                             "records and config), or the whole radar when the staged change "
+                             "deletes or renames a blip or record (references to it)")
 
 
 def _count(text: str) -> int:
@@ -101,7 +101,10 @@ def staged_scope(root: Path, only: frozenset[str] | None) -> frozenset[str] | No
         print(f"radar: {removed[0]}{f' and {len(removed) - 1} more' if len(removed) > 1 else ''}"
               " deleted or renamed: checking the whole radar", file=sys.stderr)
         return None
-    return only if only is not None else frozenset()
+    if only is not None:
+        return only
+    return frozenset(p for p in Git(root).staged_removals("AM")  # run by hand: the staged
+                     if is_blip_path(p) or is_decision_path(p) or p == CONFIG_PATH)
 
 
 def run(args: argparse.Namespace) -> int:

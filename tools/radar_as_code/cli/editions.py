@@ -21,6 +21,9 @@ def add_parser(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     timeline = Timeline(Path(args.root))
     summaries = editions(timeline)
+    skipped = timeline.skipped_note()
+    if skipped:
+        print(f"radar: note: {skipped}", file=sys.stderr)
     if not summaries:
         print(f"radar: {timeline.no_edition_hint()}", file=sys.stderr)
     rows: list[dict[str, Any]] = []

@@ -235,14 +235,16 @@ class Git:
                 (old_mode, old)
         return found
 
-    def staged_removals(self) -> list[str]:
+    def staged_removals(self, kinds: str = "D") -> list[str]:
         """Paths under the radar's folders that the index deletes, or renames away, relative
-        to HEAD: what a commit being made removes. In a pre-commit hook the index is the
-        one git names in ``GIT_INDEX_FILE`` (``git commit -a`` uses a temporary one)."""
+        to HEAD: what a commit being made removes (``kinds="AM"``: what it adds or changes).
+        In a pre-commit hook the index is the one git names in ``GIT_INDEX_FILE`` (``git
+        commit -a`` uses a temporary one)."""
         index = os.environ.get("GIT_INDEX_FILE")
         env = {"GIT_INDEX_FILE": str(Path(index).absolute())} if index else None
-        out = self.run("diff", "--cached", "--no-renames", "--name-only", "--diff-filter=D",
-                       "--relative", "-z", "--", *FOLDERS, env=env, check=False)
+        out = self.run("diff", "--cached", "--no-renames", "--name-only",
+                       f"--diff-filter={kinds}", "--relative", "-z", "--", *FOLDERS, env=env,
+                       check=False)
         return sorted(p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p)
 
     def init(self) -> None:

@@ -72,6 +72,8 @@ class Timeline:
         self.cache: ParseCache = {}  # by (path, blob): a file version is parsed once
         self.configs: dict[str, Config] = {}  # by blob: the config as well
         self._diffs: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+        self._editions: list[Tag] | None = None
+        self.skipped: list[Tag] = []  # edition tags on commits without the radar
 
     def end(self, rev: str | None) -> tuple[End, Reader]:
         if rev is None:
@@ -120,10 +122,26 @@ class Timeline:
     def editions(self) -> list[Tag]:
         """The edition tags, oldest first; none before the first edition is tagged. An
         error where the tags cannot be known: outside git, or a shallow clone without them."""
+        if self._editions is not None:
+            return list(self._editions)
         tags = self.git.tags(self._config_pattern())
         if not tags and (not self.git.is_repository() or self.git.is_shallow()):
             raise GitError(self.no_edition_hint())
-        return tags
+        if tags:  # a tag on a commit from before the radar existed is no edition of it
+            names = [Git.blob_name(t.sha, CONFIG_PATH) for t in tags]
+            there = self.git.sizes(names)
+            self.skipped = [t for t, n in zip(tags, names, strict=True) if n not in there]
+            tags = [t for t, n in zip(tags, names, strict=True) if n in there]
+        self._editions = tags
+        return list(tags)
+
+    def skipped_note(self) -> str | None:
+        """What `radar editions` and the site say of the edition tags they leave out."""
+        if not self.skipped:
+            return None
+        names = ", ".join(t.name for t in self.skipped)
+        return (f"{names}: on a commit without {CONFIG_PATH}, so no edition of this radar "
+                "(move or delete the tag)")
 
     def no_edition_hint(self) -> str:
         """Why there is no edition, and what to do: for commands that need one."""
@@ -155,6 +173,8 @@ class Timeline:
         for position, tag in enumerate(tags):
             if tag.name == name:
                 return (tags[position - 1] if position else None), tag
+        if any(t.name == name for t in self.skipped):
+            raise GitError(f"'{name}' is not an edition: {self.skipped_note()}")
         raise GitError(f"'{name}' is not an edition (tags matching "
                        f"'{self._config_pattern()}': {', '.join(t.name for t in tags)})")
 
@@ -173,6 +193,8 @@ class Timeline:
         else:
             base, base_reader = self._base(base_rev, head, head_reader)
             assert base.sha is not None
+            if CONFIG_PATH not in base_reader.listing().files:  # before the radar existed
+                return replace(self.compare(None, head_rev), base=base)
             changed = sorted(p for p in self._differences(base.sha, head.sha)
                              if is_blip_path(p))
             self._prefetch((base_reader, head_reader), changed)
@@ -237,7 +259,14 @@ def history(timeline: Timeline, ident: str) -> list[Point]:
     paths = list(reader.listing().blip_paths.get(ident, ()))
     live = load(reader, only=paths, follow=False).radar
     current = live.blips.get(ident) if live else None
+    if current is None and not paths:  # a former id: the blip it was renamed to
+        every = load(reader, follow=False).radar
+        current = next((b for b in every.blips.values() if ident in b.meta.former_ids),
+                       None) if every else None
+        paths = [current.path] if current else []
     names = {ident, *(current.meta.former_ids if current else ())}
+    if current is not None:
+        names.add(current.id)
     folders = sorted({p.rsplit("/", 1)[0] for p in paths} | {"radar"})
     candidates = [f"{folder}/{name}.md" for folder in folders for name in sorted(names)]
     name = timeline.git.blob_name

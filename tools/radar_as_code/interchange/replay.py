@@ -221,7 +221,7 @@ class Replay:
 
 
 def _counts(before: dict[str, State], changed: dict[str, State]) -> dict[str, int]:
-    counts = dict.fromkeys(("new", "moved", "quadrant", "retired", "back", "renamed",
+    counts = dict.fromkeys(("new", "moved", "quadrant", "retired", "back", "retitled",
                             "revised"), 0)
     for ident, new in changed.items():
         old = before.get(ident)
@@ -235,6 +235,6 @@ def _counts(before: dict[str, State], changed: dict[str, State]) -> dict[str, in
         both = old.active and new.active  # a blip coming back elsewhere is "back"
         counts["moved"] += both and old.ring != new.ring
         counts["quadrant"] += both and old.quadrant != new.quadrant
-        counts["renamed"] += old.title != new.title
+        counts["retitled"] += old.title != new.title
         counts["revised"] += old.ring == new.ring and old.body != new.body
     return counts

@@ -9,9 +9,9 @@ from typing import Any
 from radar_as_code.interchange.records import Where, shown
 from radar_as_code.interchange.replay import Edition
 
-KINDS = ("new", "moved", "quadrant", "retired", "back", "renamed", "revised")
+KINDS = ("new", "moved", "quadrant", "retired", "back", "retitled", "revised")
 _WORDS = {"new": "new", "moved": "moved", "quadrant": "changed quadrant", "retired": "retired",
-          "back": "back", "renamed": "renamed", "revised": "text revised"}
+          "back": "back", "retitled": "retitled", "revised": "text revised"}
 
 
 @dataclass

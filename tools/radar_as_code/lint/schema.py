@@ -19,6 +19,7 @@ tags: python         # must be a list
 
 from __future__ import annotations
 
+import re
 from typing import Any, TypeVar
 
 from pydantic_core import ValidationError
@@ -81,9 +82,21 @@ def _message(model: type[Frozen], error: Any, *, hint: bool = True) -> str:
     if kind == "bool_type":
         return f"{where}: must be true or false, not {value!r}"
     if kind == "value_error":
-        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+        message = error["msg"].removeprefix("Value error, ")
+        return f"{where}: {message}" if where else message
     if kind == "too_short" and value is not None and len(value) == 0:
         return f"{where}: must not be empty"
+    limit = error.get("ctx") or {}
+    if kind == "string_too_long":
+        return f"{where}: longer than {limit.get('max_length')} characters ({len(value)})"
+    if kind == "too_long":
+        return f"{where}: more than {limit.get('max_length')} entries ({len(value)})"
+    if kind == "too_short":
+        return f"{where}: fewer than {limit.get('min_length')} entries"
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = limit.get("ge", limit.get("le"))
+        return f"{where}: must be at {'least' if kind[0] == 'g' else 'most'} {bound}, " \
+            f"not {value!r}"
     return f"{where}: {error['msg']}" if where else error["msg"]
 
 
@@ -108,6 +121,23 @@ def _fields(model: type[Frozen], loc: tuple[str | int, ...]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
+_TWICE = {"quadrant": "quadrants", "ring": "rings", "blip section": "blip_sections",
+          "decision-record section": "adr_sections", "tag": "tags"}
+
+
+def _twice(error: Any, data: Any) -> tuple[str | int, ...]:
+    """Where an id listed twice in the config is listed the second time (the model's
+    check names the value, not its place)."""
+    found = re.match(r"^Value error, (.+) '(.*)' is listed twice$", str(error.get("msg", "")))
+    key = _TWICE.get(found.group(1)) if found else None
+    entries = data.get(key) if key and isinstance(data, dict) else None
+    if not found or key is None or not isinstance(entries, list):
+        return ()
+    ids = [e.get("id") if isinstance(e, dict) else e for e in entries]
+    repeated = [i for i, value in enumerate(ids) if value == found.group(2)]
+    return (key, repeated[1]) if len(repeated) > 1 else (key,)
+
+
 def validate(model: type[M], data: Any, doc: YamlDoc, path: str) -> tuple[M | None, list[Problem]]:
     """Validate ``data`` read from ``doc``; problems point at the offending key or value."""
     try:
@@ -120,7 +150,7 @@ def validate(model: type[M], data: Any, doc: YamlDoc, path: str) -> tuple[M | No
             if error["type"] == "missing":
                 line, col = doc.position(loc[:-1])
             else:
-                line, col = doc.position(loc, key=on_key)
+                line, col = doc.position(loc or _twice(error, data), key=on_key)
             # Hints only for what is shown: past the report's cap they would cost time
             # (a close-match search each) and never be read.
             problems.append(Problem(path, line, col, ID, LEVEL,

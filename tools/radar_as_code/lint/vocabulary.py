@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from radar_as_code.core import suggest
-from radar_as_code.core.model import RadarConfig
+from radar_as_code.core.model import Radar, RadarConfig
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
 
@@ -35,24 +35,34 @@ def _unknown(what: str, value: str, known: Mapping[str, str] | list[str],
     return f"unknown {what} '{value}'{close}"
 
 
-_NOT_AN_ID = re.compile(r"^(quadrant|ring|tags\[[0-9]+\]): '(.*)' is not a valid id: ")
+_NOT_AN_ID = re.compile(r"^(quadrant|ring|(?:tags|related|decisions)\[[0-9]+\]): '(.*)' "
+                        r"is not (a valid|a decision-record) id\b")
 
 
-def with_label_hints(problems: Iterable[Problem], config: RadarConfig) -> Iterator[Problem]:
-    """Schema problems of a ring, quadrant or tag written as a label (``ring: Trial``,
-    what other radar tools use) with the id it means."""
+def with_label_hints(problems: Iterable[Problem], config: RadarConfig,
+                     radar: Radar | None = None) -> Iterator[Problem]:
+    """Schema problems of a ring, quadrant, tag, related blip or decision record written
+    as a label (``ring: Trial``, ``related: [DVC]``, what other radar tools use) with the
+    id it means."""
     choices: dict[str, Mapping[str, str] | list[str]] = {
         "quadrant": {q.id: q.label for q in config.quadrants},
-        "ring": {r.id: r.label for r in config.rings}, "tags": list(config.tags)}
+        "ring": {r.id: r.label for r in config.rings}, "tags": list(config.tags),
+        "related": {b.id: b.meta.title for b in radar.blips.values()} if radar else {},
+        "decisions": {d.id: d.meta.title for d in radar.decisions.values()} if radar else {}}
     budget = suggest.Budget()
     for problem in problems:
         match = _NOT_AN_ID.match(problem.message) if problem.rule == "schema" else None
-        meant = match and budget.take() and \
-            suggest.closest(match.group(2), choices[match.group(1).split("[")[0]])
-        if match and meant:
-            problem = replace(problem, message=f"{match.group(1)}: '{match.group(2)}' is not "
-                                               f"a valid id (did you mean '{meant}'?)")
-        yield problem
+        if match is None:
+            yield problem
+            continue
+        key, value = match.group(1), match.group(2)
+        what = key.split("[")[0]
+        numbered = [i for i in choices["decisions"] if what == "decisions"
+                    and i.startswith(f"{value}-")]  # `0002` for 0002-use-x
+        meant = numbered[0] if numbered else \
+            (suggest.closest(value, choices[what]) if budget.take() else None)
+        yield replace(problem, message=f"{key}: '{value}' is not {match.group(3)} id (did "
+                                       f"you mean '{meant}'?)") if meant else problem
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -64,6 +64,8 @@ def chronicle(root: Path, radar: Radar, upcoming: bool = True) -> Chronicle:
     except GitError as exc:
         log.info("radar: no history for the site: %s", exc)
         return Chronicle(hide_upcoming=not upcoming)
+    if timeline.skipped_note():
+        log.info("radar: %s", timeline.skipped_note())
     if not summaries:
         log.info("radar: no history for the site: %s", timeline.no_edition_hint())
         return Chronicle(hide_upcoming=not upcoming)
