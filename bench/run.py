@@ -228,6 +228,8 @@ def main() -> None:
     lines.append(row("**mkdocs build --strict** (this repo)",
                      measure([BIN / "mkdocs", "build", "-q", "--strict", "-f", ROOT / "mkdocs.yml",
                               "-d", args.out / "repo-site"], repeat=args.repeat)))
+    from page_weight import bench_weight  # the home page's bytes
+    bench_weight(args.out / "repo-site", lines)
     for size in [int(s) for s in args.site_sizes.split(",") if s]:
         root = args.out / f"radar-{size}"
         if not (root / "radar" / "radar.yml").exists():

@@ -23,11 +23,15 @@ def site_repo(radar: Path) -> Path:
     return radar
 
 
-def build(repo: Path, out: Path, *, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def build(repo: Path, out: Path, *, strict: bool = True,
+          site_url: str = "") -> subprocess.CompletedProcess[str]:
+    """``site_url``: where the site is published (RADAR_SITE_URL, read by this project's
+    mkdocs.yml); none by default, as for a local preview (tests/test_publishing.py
+    builds for a sub-path)."""
     argv = [str(BIN / "mkdocs"), "build", "-f", str(repo / "mkdocs.yml"), "-d", str(out)]
     if not strict:
         argv.append("--no-strict")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "RADAR_SITE_URL": site_url}
     return subprocess.run(argv, capture_output=True, text=True, env=env, check=False)
 
 

@@ -115,6 +115,8 @@ def test_the_wheel_and_sdist_carry_everything(release: Release) -> None:
         record = json.loads(wheel.read("radar_as_code/_build.json"))
         entry_points = wheel.read(f"radar_as_code-{__version__}.dist-info/entry_points.txt")
     assert [t for t in templates if f"radar_as_code/scaffold/templates/{t}" not in names] == []
+    assert {f"radar_as_code/site/assets/{a}" for a in (  # the plugin's own files
+        "radar.css", "radar.js", "mermaid/mermaid.min.js", "mermaid/LICENSE")} <= names
     assert record == {"version": __version__, "commit": release.commit}
     assert b"radar = radar_as_code.cli:entry" in entry_points
     assert b"radar = radar_as_code.site.plugin:RadarPlugin" in entry_points
@@ -231,3 +233,4 @@ def test_the_first_hour_of_a_new_radar(release: Release, user: tuple[Path, dict[
     assert "WARNING" not in built.stderr
     assert (radar / "site" / "radar" / "kubernetes" / "index.html").is_file()
     assert (radar / "site" / "editions" / "edition-2" / "index.html").is_file()
+    assert (radar / "site" / "assets" / "radar" / "radar.css").is_file()  # nothing to copy

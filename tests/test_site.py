@@ -51,7 +51,8 @@ def test_home_has_one_linked_mark_per_active_blip(repo_site: Path) -> None:
     marks = re.findall(r'<a href="radar/([a-z0-9-]+)/" aria-label="(\d+)\. ', html)
     assert len(marks) == 43
     assert sorted(int(n) for _, n in marks) == list(range(1, 44))
-    assert "<table>" in html and html.count('href="radar/') >= 43 * 2  # picture + table
+    assert '<table class="radar-table"' in html
+    assert html.count('href="radar/') >= 43 * 3  # picture, names beside it, table
 
 
 def test_no_broken_links_not_even_in_svg(repo_site: Path) -> None:
@@ -195,9 +196,9 @@ def test_svg_golden(base_radar: Path) -> None:
     radar = load(WorktreeReader(base_radar)).radar
     assert radar is not None
     labels = {"none": "No change", "new": "New", "moved-in": "Moved in",
-              "moved-out": "Moved out", "blips": "blips"}
+              "moved-out": "Moved out", "blips": "blips", "from": "from"}
     picture = svg.picture(radar, {"alpha": "moved-in", "beta": "new"},
-                          lambda i: f"radar/{i}/", labels)
+                          lambda i: f"radar/{i}/", labels, origins={"alpha": "Trial"})
     golden("radar.svg", picture)
 
 

@@ -26,7 +26,7 @@ _SUPERSEDABLE = ("accepted", "deprecated")
 
 
 def _next_number(radar: Radar) -> int:
-    return max((int(d[:4]) for d in radar.decision_paths if d[:4].isdigit()), default=0) + 1
+    return max((int(d[:4]) for d in radar.decision_paths if d[:4].isdecimal()), default=0) + 1
 
 
 def new_decision(root: Path, title: str, blips: list[str], today: date) -> list[Write]:

@@ -158,6 +158,13 @@ class Labels(Frozen):
     previous_edition: Line = "Previous edition"
     next_edition: Line = "Next edition"
     not_on_site: Line = "No longer on this site"
+    # reading the picture and its lists
+    skip_picture: Line = "Skip the picture"
+    filter: Line = "Filter the blips"
+    all: Line = "All"
+    tag: Line = "Tag"
+    shown: Line = "shown"  # "12 / 43 shown"
+    off_picture: Line = "not on the picture"
 
     pydantic_config: ClassVar[dict[str, Any]] = {"populate_by_name": True}
 

@@ -1069,6 +1069,114 @@ def _labels() -> Any:
                     'default': 'No longer on this site',
                 },
             },
+            'skip_picture': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'function-after',
+                        'function': {
+                            'type': 'no-info',
+                            'function': m._one_line,
+                        },
+                        'schema': {
+                            'type': 'str',
+                            'max_length': 200,
+                        },
+                    },
+                    'default': 'Skip the picture',
+                },
+            },
+            'filter': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'function-after',
+                        'function': {
+                            'type': 'no-info',
+                            'function': m._one_line,
+                        },
+                        'schema': {
+                            'type': 'str',
+                            'max_length': 200,
+                        },
+                    },
+                    'default': 'Filter the blips',
+                },
+            },
+            'all': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'function-after',
+                        'function': {
+                            'type': 'no-info',
+                            'function': m._one_line,
+                        },
+                        'schema': {
+                            'type': 'str',
+                            'max_length': 200,
+                        },
+                    },
+                    'default': 'All',
+                },
+            },
+            'tag': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'function-after',
+                        'function': {
+                            'type': 'no-info',
+                            'function': m._one_line,
+                        },
+                        'schema': {
+                            'type': 'str',
+                            'max_length': 200,
+                        },
+                    },
+                    'default': 'Tag',
+                },
+            },
+            'shown': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'function-after',
+                        'function': {
+                            'type': 'no-info',
+                            'function': m._one_line,
+                        },
+                        'schema': {
+                            'type': 'str',
+                            'max_length': 200,
+                        },
+                    },
+                    'default': 'shown',
+                },
+            },
+            'off_picture': {
+                'type': 'model-field',
+                'schema': {
+                    'type': 'default',
+                    'schema': {
+                        'type': 'function-after',
+                        'function': {
+                            'type': 'no-info',
+                            'function': m._one_line,
+                        },
+                        'schema': {
+                            'type': 'str',
+                            'max_length': 200,
+                        },
+                    },
+                    'default': 'not on the picture',
+                },
+            },
         },
         'model_name': 'Labels',
         'computed_fields': [
@@ -2224,6 +2332,114 @@ def _radarconfig() -> Any:
                                                     },
                                                 },
                                                 'default': 'No longer on this site',
+                                            },
+                                        },
+                                        'skip_picture': {
+                                            'type': 'model-field',
+                                            'schema': {
+                                                'type': 'default',
+                                                'schema': {
+                                                    'type': 'function-after',
+                                                    'function': {
+                                                        'type': 'no-info',
+                                                        'function': m._one_line,
+                                                    },
+                                                    'schema': {
+                                                        'type': 'str',
+                                                        'max_length': 200,
+                                                    },
+                                                },
+                                                'default': 'Skip the picture',
+                                            },
+                                        },
+                                        'filter': {
+                                            'type': 'model-field',
+                                            'schema': {
+                                                'type': 'default',
+                                                'schema': {
+                                                    'type': 'function-after',
+                                                    'function': {
+                                                        'type': 'no-info',
+                                                        'function': m._one_line,
+                                                    },
+                                                    'schema': {
+                                                        'type': 'str',
+                                                        'max_length': 200,
+                                                    },
+                                                },
+                                                'default': 'Filter the blips',
+                                            },
+                                        },
+                                        'all': {
+                                            'type': 'model-field',
+                                            'schema': {
+                                                'type': 'default',
+                                                'schema': {
+                                                    'type': 'function-after',
+                                                    'function': {
+                                                        'type': 'no-info',
+                                                        'function': m._one_line,
+                                                    },
+                                                    'schema': {
+                                                        'type': 'str',
+                                                        'max_length': 200,
+                                                    },
+                                                },
+                                                'default': 'All',
+                                            },
+                                        },
+                                        'tag': {
+                                            'type': 'model-field',
+                                            'schema': {
+                                                'type': 'default',
+                                                'schema': {
+                                                    'type': 'function-after',
+                                                    'function': {
+                                                        'type': 'no-info',
+                                                        'function': m._one_line,
+                                                    },
+                                                    'schema': {
+                                                        'type': 'str',
+                                                        'max_length': 200,
+                                                    },
+                                                },
+                                                'default': 'Tag',
+                                            },
+                                        },
+                                        'shown': {
+                                            'type': 'model-field',
+                                            'schema': {
+                                                'type': 'default',
+                                                'schema': {
+                                                    'type': 'function-after',
+                                                    'function': {
+                                                        'type': 'no-info',
+                                                        'function': m._one_line,
+                                                    },
+                                                    'schema': {
+                                                        'type': 'str',
+                                                        'max_length': 200,
+                                                    },
+                                                },
+                                                'default': 'shown',
+                                            },
+                                        },
+                                        'off_picture': {
+                                            'type': 'model-field',
+                                            'schema': {
+                                                'type': 'default',
+                                                'schema': {
+                                                    'type': 'function-after',
+                                                    'function': {
+                                                        'type': 'no-info',
+                                                        'function': m._one_line,
+                                                    },
+                                                    'schema': {
+                                                        'type': 'str',
+                                                        'max_length': 200,
+                                                    },
+                                                },
+                                                'default': 'not on the picture',
                                             },
                                         },
                                     },

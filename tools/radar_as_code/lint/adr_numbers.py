@@ -27,7 +27,7 @@ NEEDS_GIT = True  # its cases are repositories with history (tests/test_cycle.py
 
 def numbers(*indexes: Iterable[str]) -> set[int]:
     """The record numbers used in indexes of record ids."""
-    return {int(key[:4]) for index in indexes for key in index if key[:4].isdigit()}
+    return {int(key[:4]) for index in indexes for key in index if key[:4].isdecimal()}
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -37,7 +37,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     here, there = ctx.radar.decision_paths, base.radar.decision_paths
     taken: dict[str, str] = {}
     for key, paths in sorted(there.items()):
-        if key[:4].isdigit():
+        if key[:4].isdecimal():
             taken.setdefault(key[:4], paths[0])
     free = max(numbers(here, there), default=0) + 1
     for key, paths in sorted(here.items()):

@@ -65,7 +65,7 @@ def check(ctx: Context) -> Iterator[Problem]:
                               "use lower-case letters and digits in words joined by single "
                               "hyphens")
     numbers: dict[str, str] = {}
-    free = max((int(k[:4]) for k in radar.decision_paths if k[:4].isdigit()), default=0) + 1
+    free = max((int(k[:4]) for k in radar.decision_paths if k[:4].isdecimal()), default=0) + 1
     for key, paths in sorted(radar.decision_paths.items()):
         if not _ADR_ID.match(key):
             for path in paths:

@@ -17,6 +17,7 @@ from radar_as_code.editions.diff import KINDS, Change
 from radar_as_code.editions.report import from_to
 from radar_as_code.editions.timeline import Comparison, edition_day
 from radar_as_code.render import svg
+from radar_as_code.render.marks import key_html, origins
 from radar_as_code.render.page import (
     EDITIONS_INDEX,
     UPCOMING,
@@ -36,11 +37,15 @@ if TYPE_CHECKING:
 
 
 def picture(site: Site, radar: Radar, moves: Mapping[str, str],
-            href: Callable[[str], str]) -> str:
-    """The picture of an edition's radar: the one place the history draws one."""
+            href: Callable[[str], str], news: Comparison | None = None) -> str:
+    """The picture of an edition's radar (the one place the history draws one), its key
+    beneath it; ``news``: the edition's changes, for "moved in from Trial"."""
     from radar_as_code.render.overview import legend  # overview shows the news: a cycle
 
-    return svg.picture(radar, moves, href, legend(site))
+    words = legend(site)
+    drawing = svg.picture(radar, moves, href, words, key=False, origins=origins(news))
+    return (f'<figure class="radar-figure">\n{drawing}\n'
+            f"<figcaption>{key_html(words)}</figcaption></figure>")
 
 
 class _Text(HTMLParser):
@@ -178,8 +183,8 @@ def edition(site: Site, position: int, link: Linker) -> Page:
         nav.append(f"{attr(labels.next_edition)}: "
                    f"{a(link(page, edition_page(after.tag.name)), site.edition_name(after))} →")
     tail = [f'<p class="radar-edition-nav">{" · ".join(nav)}</p>'] if nav else []
-    tail.append(f'<div class="radar-picture-box">\n'
-                f"{picture(site, summary.radar, marks(since), href)}\n</div>")
+    tail.append(f'<div class="radar-view radar-edition">\n'
+                f"{picture(site, summary.radar, marks(since), href, since)}\n</div>")
     if since is not None:
         tail.append(changes_html(site, page, link, since, numbers, summary.notes))
     gone = [b for b in summary.radar.blips.values()

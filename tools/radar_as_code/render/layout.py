@@ -4,7 +4,8 @@ Quadrants are equal sectors (any number), rings concentric bands (any number, th
 in the middle). Each quadrant-and-ring segment gets a grid of slots far enough apart for
 marks never to overlap; a blip takes the slot its id hashes to, or the next free one, so
 an unchanged blip keeps its place between builds and editions. A crowded segment gets
-smaller marks (down to a floor) rather than overlapping ones.
+smaller marks (down to a floor) rather than overlapping ones. A blip with ``featured:
+false`` (AOE's notion) is listed but not drawn.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ CENTER = SIZE / 2
 RADIUS = 360
 MARK = 11.0  # default mark radius
 MIN_MARK = 3.5
-GAP = 3.0
+GAP = 5.0  # between marks: room for a move sign (render.marks.shapes) at 11 units
 AXIS = 10.0  # room kept free along the lines between quadrants
 LABEL_FONT = 11.0  # font size of the ring labels, which stand on one of those lines
 
@@ -65,12 +66,14 @@ def _on(angle: float, axis: float) -> bool:
     return math.isclose(math.remainder(angle - axis, 2 * math.pi), 0.0, abs_tol=1e-9)
 
 
-def _slots(r0: float, r1: float, a0: float, a1: float, mark: float,
-           clear: tuple[float, float] = (AXIS, AXIS)) -> list[tuple[float, float]]:
+def slots(r0: float, r1: float, a0: float, a1: float, mark: float,
+          clear: tuple[float, float] = (AXIS, AXIS), gap: float = GAP
+          ) -> list[tuple[float, float]]:
     """Slots for marks of radius ``mark`` between radii r0 and r1 and angles a0 and a1,
-    keeping ``clear`` units free along the sector's first and second edge."""
+    keeping ``clear`` units free along the sector's first and second edge and ``gap``
+    between marks."""
     pad = 2.0
-    d = 2 * mark + GAP
+    d = 2 * mark + gap
     inner = max(r0 + mark + pad, mark * 2)
     outer = r1 - mark - pad
     rows = [inner + k * d for k in range(int((outer - inner) // d) + 1)] if outer >= inner \
@@ -95,17 +98,17 @@ def _fit(r0: float, r1: float, a0: float, a1: float, count: int,
     the slots. A segment too narrow for even one mark beside its edges (many quadrants
     and rings) gets a single slot in its middle rather than none."""
     mark = MARK
-    slots = _slots(r0, r1, a0, a1, mark, clear)
-    while len(slots) < count and mark > MIN_MARK:
+    found = slots(r0, r1, a0, a1, mark, clear)
+    while len(found) < count and mark > MIN_MARK:
         mark = max(MIN_MARK, mark * 0.9)
-        slots = _slots(r0, r1, a0, a1, mark, clear)
-    if not slots:
+        found = slots(r0, r1, a0, a1, mark, clear)
+    if not found:
         rho, angle = (r0 + r1) / 2, (a0 + a1) / 2
-        slots = [(CENTER + rho * math.cos(angle), CENTER + rho * math.sin(angle))]
-    return mark, slots
+        found = [(CENTER + rho * math.cos(angle), CENTER + rho * math.sin(angle))]
+    return mark, found
 
 
-def _hash(ident: str) -> int:
+def seed(ident: str) -> int:
     return int.from_bytes(hashlib.sha256(ident.encode()).digest()[:8], "big")
 
 
@@ -119,19 +122,29 @@ def place(radar: Radar) -> list[Mark]:
     groups: dict[tuple[int, int], list[str]] = defaultdict(list)
     for ident in radar.numbers:
         meta = radar.blips[ident].meta
+        if not meta.featured:
+            continue
         groups[quadrants[meta.quadrant], rings[meta.ring]].append(ident)
     marks = []
     for (q, k), idents in sorted(groups.items()):
         a0, a1 = sector(q, len(quadrants))
         clear = (labels if _on(a0, axis) else AXIS, labels if _on(a1, axis) else AXIS)
-        mark, slots = _fit(radii[k], radii[k + 1], a0, a1, len(idents), clear)
-        taken: set[int] = set()
-        for ident in sorted(idents, key=lambda i: (_hash(i), i)):
-            slot = _hash(ident) % len(slots)
-            while slot in taken and len(taken) < len(slots):
-                slot = (slot + 1) % len(slots)
-            taken.add(slot)
-            x, y = slots[slot]
-            marks.append(Mark(ident, radar.numbers[ident], round(x, 1), round(y, 1),
-                              round(mark, 1), q, k))
+        mark, found = _fit(radii[k], radii[k + 1], a0, a1, len(idents), clear)
+        marks += seated(radar, idents, found, mark, q, k)
     return sorted(marks, key=lambda m: m.number)
+
+
+def seated(radar: Radar, idents: list[str], found: list[tuple[float, float]], mark: float,
+           quadrant: int, ring: int) -> list[Mark]:
+    """Each blip in the slot its id hashes to, or the next free one."""
+    taken: set[int] = set()
+    out = []
+    for ident in sorted(idents, key=lambda i: (seed(i), i)):
+        slot = seed(ident) % len(found)
+        while slot in taken and len(taken) < len(found):
+            slot = (slot + 1) % len(found)
+        taken.add(slot)
+        x, y = found[slot]
+        out.append(Mark(ident, radar.numbers[ident], round(x, 1), round(y, 1), round(mark, 1),
+                        quadrant, ring))
+    return out

@@ -17,16 +17,18 @@ from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from radar_as_code.errors import RadarError
 from radar_as_code.render import pages
 from radar_as_code.render.rules import rules_page
-from radar_as_code.site import mount, sanitize
+from radar_as_code.site import assets, mount, sanitize
 from radar_as_code.site.publish import read_site
 
 log = logging.getLogger("mkdocs.plugins.radar")
@@ -50,6 +52,7 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         self.generated: dict[str, pages.Page] = {}
         self.mount = ""
         self.sources: dict[str, str] = {}  # radar file -> its path from docs/ (edit button)
+        self.diagrams = False  # a page has a Mermaid diagram: the site gets Mermaid
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent / self.config.root
@@ -81,6 +84,13 @@ class RadarPlugin(BasePlugin[RadarOptions]):
                           if not p.is_symlink())
             config.nav = mount.nav(self.mount, [*pages.generated_nav(self.site), pages.RULES],
                                    docs, self.site.radar.config.title)
+        if assets.STYLE not in config.extra_css:  # the plugin's own stylesheet and script
+            config.extra_css.append(assets.STYLE)
+        if assets.SCRIPT not in [str(s) for s in config.extra_javascript]:
+            script = ExtraScriptValue(assets.SCRIPT)
+            script.defer = True
+            config.extra_javascript.append(script)
+        self.diagrams = False
         radar = self.site.radar
         self.sources = {path: mount.source_uri(docs_dir, root, path) for path in (
             *(b.path for b in radar.blips.values()), *(d.path for d in radar.decisions.values()))}
@@ -104,7 +114,8 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         # Links between generated pages are relative: the same wherever they are mounted.
         generated = {mount.mounted(at, path): page for path, page in pages.pages(
             self.site, pages.url_links(config.use_directory_urls), rules_page).items()}
-        clashes = sorted(p for p in generated if files.get_file_from_path(p) is not None)
+        clashes = sorted(p for p in [*generated, *assets.SOURCES]
+                         if files.get_file_from_path(p) is not None)
         if clashes:
             raise PluginError("radar: docs/ has pages the radar generates: " + ", ".join(clashes)
                               + " (to add the radar to a site with its own pages, mount it "
@@ -121,6 +132,8 @@ class RadarPlugin(BasePlugin[RadarOptions]):
             if source is not None:
                 file.edit_uri = source  # the theme's edit button opens the radar's file
             files.append(file)
+        for path, asset in assets.SOURCES.items():
+            files.append(File.generated(config, path, abs_src_path=str(asset)))
         self.trusted = set(generated) - hidden
         self.generated = generated
         return files
@@ -151,12 +164,20 @@ class RadarPlugin(BasePlugin[RadarOptions]):
         return html + TAIL if generated.tail else html
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if assets.has_diagram(output):
+            self.diagrams = True
+            output = assets.with_mermaid(output, get_relative_url(assets.FOLDER, page.url))
         generated = self.generated.get(page.file.src_uri)
         if generated is None:
             return output
+        output = assets.scoped(output)
         if generated.head:
             output = output.replace(HEAD, generated.head, 1)
         return output.replace(TAIL, generated.tail, 1) if generated.tail else output
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.diagrams:
+            assets.copy_mermaid(config.site_dir)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         root = Path(config.config_file_path).parent / self.config.root
