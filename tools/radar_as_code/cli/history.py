@@ -6,7 +6,8 @@ import argparse
 import json
 from pathlib import Path
 
-from radar_as_code.editions.timeline import Timeline, history
+from radar_as_code.editions.history import history
+from radar_as_code.editions.timeline import Timeline
 from radar_as_code.lint.report import printable
 
 
