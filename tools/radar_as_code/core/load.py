@@ -47,8 +47,10 @@ def read_config(reader: Reader, files: Collection[str],
             cache[oid] = read_config(reader, files)
         return cache[oid]
     if CONFIG_PATH not in files:
-        raise SetupError(f"{CONFIG_PATH} not found in the {reader.label}: "
-                         "is this a radar repository? (run radar from its top folder)")
+        where = "in this folder nor in a folder above" if reader.label == "working tree" \
+            else f"at {reader.label}"
+        raise SetupError(f"{CONFIG_PATH} not found {where}: is this a radar repository? "
+                         "(`radar init` starts one)")
     data = reader.read_many([CONFIG_PATH]).get(CONFIG_PATH)
     if data is None:
         raise SetupError(f"{CONFIG_PATH} cannot be read")
