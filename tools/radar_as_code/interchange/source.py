@@ -91,7 +91,8 @@ def read_source(root: Path, edition: str | None, today: str) -> Source:
         tags = timeline.editions()
     except GitError:
         tags = []
-    if edition is None and tags and not timeline.compare(tags[-1].name, None).changes:
+    since = timeline.compare(tags[-1].name, None).changes if edition is None and tags else ()
+    if edition is None and tags and not since:
         edition = tags[-1].name  # nothing changed since: the latest edition, its movements
     if edition is not None:
         previous, tag = timeline.edition_pair(edition)
@@ -100,6 +101,5 @@ def read_source(root: Path, edition: str | None, today: str) -> Source:
         date = day(tag.date)
     else:  # changed since the latest edition (or none yet): the working tree, today
         radar = _complete(load(WorktreeReader(root)), "the working tree")
-        changes = timeline.compare(tags[-1].name, None).changes if tags else ()
-        date = today
+        changes, date = since, today
     return Source(radar, date, tuple(changes), edition, timeline if tags else None, root)

@@ -18,8 +18,7 @@ def findings(loaded: Loaded, scope: frozenset[str] | None = None, base: Base | N
     rule, problems are only counted (by path, rule and level)."""
     if loaded.radar is None:
         return sorted(set(loaded.problems), key=order), dict(loaded.counted)
-    found = [*vocabulary.with_label_hints(loaded.problems, loaded.radar.config,
-                                                 loaded.radar),
+    found = [*vocabulary.with_label_hints(loaded.problems, loaded.radar),
              *lint.config_problems(loaded.radar.config, loaded.config_doc, CONFIG_PATH)]
     context = Context(loaded.radar, loaded.complete, base)
     return lint.run(context, found, None if loaded.complete else scope, loaded.counted, keep)

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 from radar_as_code.core import suggest
-from radar_as_code.core.model import Radar, RadarConfig
+from radar_as_code.core.model import Radar
 from radar_as_code.core.problem import Level, Problem
 from radar_as_code.lint.context import Context
 
@@ -39,16 +39,23 @@ _NOT_AN_ID = re.compile(r"^(quadrant|ring|(?:tags|related|decisions)\[[0-9]+\]):
                         r"is not (a valid|a decision-record) id\b")
 
 
-def with_label_hints(problems: Iterable[Problem], config: RadarConfig,
-                     radar: Radar | None = None) -> Iterator[Problem]:
+def _choices(radar: Radar, what: str) -> Mapping[str, str] | list[str]:
+    """The ids a key names, with their labels (``what``: quadrant, ring, tags, related or
+    decisions)."""
+    config = radar.config
+    if what in ("quadrant", "ring"):
+        return {e.id: e.label for e in (config.quadrants if what == "quadrant" else config.rings)}
+    if what == "related":
+        return {b.id: b.meta.title for b in radar.blips.values()}
+    if what == "decisions":
+        return {d.id: d.meta.title for d in radar.decisions.values()}
+    return list(config.tags)
+
+
+def with_label_hints(problems: Iterable[Problem], radar: Radar) -> Iterator[Problem]:
     """Schema problems of a ring, quadrant, tag, related blip or decision record written
     as a label (``ring: Trial``, ``related: [DVC]``, what other radar tools use) with the
-    id it means."""
-    choices: dict[str, Mapping[str, str] | list[str]] = {
-        "quadrant": {q.id: q.label for q in config.quadrants},
-        "ring": {r.id: r.label for r in config.rings}, "tags": list(config.tags),
-        "related": {b.id: b.meta.title for b in radar.blips.values()} if radar else {},
-        "decisions": {d.id: d.meta.title for d in radar.decisions.values()} if radar else {}}
+    id it means. The ids are gathered only where such a problem is found."""
     budget = suggest.Budget()
     for problem in problems:
         match = _NOT_AN_ID.match(problem.message) if problem.rule == "schema" else None
@@ -56,11 +63,11 @@ def with_label_hints(problems: Iterable[Problem], config: RadarConfig,
             yield problem
             continue
         key, value = match.group(1), match.group(2)
-        what = key.split("[")[0]
-        numbered = [i for i in choices["decisions"] if what == "decisions"
+        choices = _choices(radar, key.split("[")[0])
+        numbered = [i for i in choices if key.startswith("decisions")
                     and i.startswith(f"{value}-")]  # `0002` for 0002-use-x
         meant = numbered[0] if numbered else \
-            (suggest.closest(value, choices[what]) if budget.take() else None)
+            (suggest.closest(value, choices) if budget.take() else None)
         yield replace(problem, message=f"{key}: '{value}' is not {match.group(3)} id (did "
                                        f"you mean '{meant}'?)") if meant else problem
 
