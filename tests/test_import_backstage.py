@@ -144,3 +144,14 @@ def test_unsafe_links_are_left_out_not_fatal(run: Run, tmp_path: Path) -> None:
     text = (tmp_path / "r" / "radar" / "x.md").read_text(encoding="utf-8")
     assert "javascript" not in text
     assert "See this and [the other](y.md)." in text and "- [good](https://ok.example/)" in text
+
+
+@pytest.mark.parametrize(("value", "day"), [
+    ("2023-03-01T00:00:00+01:00", "2023-02-28"), ("2020-01-01T00:00:00.000Z", "2020-01-01"),
+    ("2020-01-01", "2020-01-01"), ("2020-02-30", None), ("soon", None), (7, None),
+    # Defect (review): out of range once in UTC, these ended in an OverflowError (exit 3).
+    ("0001-01-01T00:00:00+01:00", None), ("9999-12-31T23:00:00-05:00", None)])
+def test_timeline_dates(value: object, day: str | None) -> None:
+    from radar_as_code.interchange.backstage_read import point_date
+
+    assert point_date(value) == day

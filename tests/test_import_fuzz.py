@@ -161,7 +161,8 @@ def test_zalando(releases: list[dict[str, Any]]) -> None:
 POINT = st.fixed_dictionaries(
     {"ringId": mostly(st.sampled_from(["adopt", "hold"]), VALUE),
      "date": mostly(st.sampled_from(["2024-01-01", "2024-06-01T00:00:00.000Z",
-                                     "2024-06-01T00:30:00+01:00"]), VALUE)},
+                                     "2024-06-01T00:30:00+01:00",
+                                     "0001-01-01T00:00:00+01:00"]), VALUE)},
     optional={"description": TEXT, "moved": VALUE})
 BACKSTAGE = st.fixed_dictionaries(
     {"id": mostly(st.sampled_from(["react", "Spock_Geb", "a.b", "go"]), VALUE),

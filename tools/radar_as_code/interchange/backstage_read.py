@@ -43,11 +43,11 @@ def point_date(value: object) -> str | None:
     if day is not None and len(value.strip()) == 10:
         return day
     try:
-        moment = datetime.fromisoformat(value.strip().replace("z", "Z"))
-    except ValueError:
+        moment = datetime.fromisoformat(value.strip())
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError):  # not a date; in UTC, before year 1 or after 9999
         return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(UTC)
     return moment.date().isoformat()
 
 
