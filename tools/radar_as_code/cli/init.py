@@ -108,8 +108,7 @@ def options_of(args: argparse.Namespace, branch: str | None, origin: str | None,
             raise UsageError(f"--keep-radar keeps radar/radar.yml as it is: "
                              f"{', '.join(chosen_flags)} cannot change it (edit the file)")
         chosen, kept_description = kept_choices(kept)
-        description = description or kept_description or \
-            presets.description("thoughtworks", chosen.language)
+        description = description or kept_description
     elif not args.no_input and sys.stdin.isatty() and sys.stdout.isatty():
         chosen = prompts.ask(input, given)
     else:
@@ -124,8 +123,8 @@ def options_of(args: argparse.Namespace, branch: str | None, origin: str | None,
     except ValueError as exc:
         raise UsageError(f"--site-prefix: {exc}") from None
     return Options(**vars(chosen),
-                   description=description or presets.description(chosen.preset,
-                                                                  chosen.language),
+                   description=description or presets.description(
+                       chosen.preset or "thoughtworks", chosen.language),
                    site_prefix=prefix, repo_url=args.repo_url or origin,
                    branch=branch or "main", pins=pins(args.hook_repo, args.action_ref),
                    today=date.today(), deciders=f"{chosen.title} maintainers")

@@ -39,7 +39,7 @@ def planned_radar(folder: Path, files: dict[str, str], *, kept: bool = False) ->
 def kept_choices(folder: Path) -> tuple[Choices, str]:
     """What a radar that is already there chose (``--keep-radar``): its title, quadrants,
     rings, edition tags and language, and its description, from its radar.yml."""
-    loaded = load(PlannedReader(folder, planned={}))
+    loaded = load(PlannedReader(folder, planned={}), only=[], follow=False)  # the config
     if loaded.radar is None:
         raise UsageError("--keep-radar: radar/radar.yml cannot be read; nothing was "
                          "written:\n" + text(list(loaded.problems)))

@@ -42,13 +42,15 @@ def read_site(root: Path, *, history: bool = True, edit_url: str | None = None,
                          f"(`radar check`):\n{text(errors, counted=counted_errors)}")
     radar = loaded.radar
     imported = sections.unreviewed_imports(radar)
-    awaiting = [p for p in found if sections.awaiting_review(p, imported)]
+    awaiting: set[str] = set()  # an import's text as its source had it: published as it is
     for warning in found:  # `mkdocs build --strict` fails on them (unfinished text...)
-        if warning not in awaiting:
+        if sections.awaiting_review(warning, imported):
+            awaiting.add(warning.path)
+        else:
             log.warning("radar: %s", text([warning]))
-    if awaiting:  # an import's text as its source had it: published as it is
+    if awaiting:
         log.info("radar: %d imported blip(s) await review: their rationale lacks sections "
-                 "(`radar check` lists them)", len({p.path for p in awaiting}))
+                 "(`radar check` lists them)", len(awaiting))
     if counted:  # warnings past the first 50 of a file and rule
         log.warning("radar: and %s more warnings (`radar check`)", sum(counted.values()))
     return Site(radar, chronicle(root, radar, upcoming) if history else Chronicle(), edit_url,
