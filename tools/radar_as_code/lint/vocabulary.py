@@ -57,17 +57,20 @@ def with_label_hints(problems: Iterable[Problem], radar: Radar) -> Iterator[Prob
     as a label (``ring: Trial``, ``related: [DVC]``, what other radar tools use) with the
     id it means. The ids are gathered only where such a problem is found."""
     budget = suggest.Budget()
+    gathered: dict[str, Mapping[str, str] | list[str]] = {}  # by key, once
     for problem in problems:
         match = _NOT_AN_ID.match(problem.message) if problem.rule == "schema" else None
-        if match is None:
+        if match is None or not budget.take():  # hints while they last: linear time
             yield problem
             continue
         key, value = match.group(1), match.group(2)
-        choices = _choices(radar, key.split("[")[0])
-        numbered = [i for i in choices if key.startswith("decisions")
-                    and i.startswith(f"{value}-")]  # `0002` for 0002-use-x
-        meant = numbered[0] if numbered else \
-            (suggest.closest(value, choices) if budget.take() else None)
+        what = key.split("[")[0]
+        if what not in gathered:
+            gathered[what] = _choices(radar, what)
+        choices = gathered[what]
+        numbered = [i for i in choices if i.startswith(f"{value}-")] \
+            if what == "decisions" else []  # `0002` for 0002-use-x
+        meant = numbered[0] if numbered else suggest.closest(value, choices)
         yield replace(problem, message=f"{key}: '{value}' is not {match.group(3)} id (did "
                                        f"you mean '{meant}'?)") if meant else problem
 
